@@ -1,0 +1,76 @@
+"""The only module that imports spaCy.
+
+Everything here is built lazily and cached per process: a blank pipeline per
+language (``spacy.blank``, falling back to the multi-language ``xx``) with a
+rule-based sentencizer, and a Matcher per set of token rules. No trained model
+is downloaded; objects never leave this module (callers get plain strings and
+booleans), so stages stay picklable.
+
+>>> sentences("First one. Second one!", "en")
+['First one.', 'Second one!']
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+
+    from newsclean.patterns import Rule
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=32)
+def blank(lang: str | None) -> Language:
+    """A blank spaCy pipeline for ``lang`` with a sentencizer (``xx`` if unknown)."""
+    import spacy
+
+    try:
+        nlp = spacy.blank(lang or "xx")
+    except (ImportError, KeyError, ValueError, OSError):
+        logger.debug("no spaCy language class for %r; using xx", lang)
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tokenizer_only(lang: str | None, text: str) -> Any:
+    """Tokenise ``text`` without running the pipeline's components."""
+    return blank(lang).make_doc(text)
+
+
+@lru_cache(maxsize=512)
+def _matcher(lang: str | None, rule_id: str, tokens_json: str) -> Matcher:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(blank(lang).vocab)
+    matcher.add(rule_id, [json.loads(tokens_json)])
+    return matcher
+
+
+def token_rule_matches(rule: Rule, text: str) -> bool:
+    """Whether the token rule matches at the start of ``text``."""
+    return token_rule_match_end(rule, text) is not None
+
+
+def token_rule_match_end(rule: Rule, text: str) -> int | None:
+    """Character offset where the rule's match starting at token 0 ends, if any."""
+    lang = rule.lang if rule.lang != "xx" else None
+    doc = tokenizer_only(lang, text[:500])
+    matcher = _matcher(lang, rule.qualified_id, json.dumps(rule.tokens, sort_keys=True))
+    ends = [end for _, start, end in matcher(doc) if start == 0]
+    if not ends:
+        return None
+    span = doc[: max(ends)]
+    return int(span.end_char)
+
+
+def sentences(text: str, lang: str | None) -> list[str]:
+    """Split ``text`` into sentences with the rule-based sentencizer."""
+    return [s.text for s in blank(lang)(text).sents]

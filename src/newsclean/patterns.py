@@ -1,0 +1,239 @@
+"""Language knowledge as data: pattern files and the rules in them.
+
+A pattern file is TOML, one per language (``en.toml``, ``de.toml``...) plus
+``xx.toml`` for rules that hold in every language. Each rule has a stable id,
+a ``kind`` that says which stage uses it, a regular expression (or, for
+bylines, a spaCy Matcher token pattern), and ``examples`` and
+``counterexamples`` that the test suite runs, so the knowledge tests itself.
+
+Regular expressions run through the ``regex`` module with a timeout, so a
+pathological line cannot hang a batch: a rule that times out counts as "no
+match" and is logged.
+
+>>> rules = pattern_set("en").rules_of("boilerplate")
+>>> any(r.matches("ADVERTISEMENT") for r in rules)
+True
+>>> [r.qualified_id for r in rules if r.matches("Subscribe to our daily newsletter")]
+['en/newsletter-subscribe']
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from newsclean.errors import PatternError
+
+logger = logging.getLogger(__name__)
+
+#: Seconds one rule may spend on one block before it is treated as no match.
+REGEX_TIMEOUT = 0.25
+
+#: Languages with a packaged pattern file, besides the neutral ``xx``.
+PACKAGED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
+
+RuleKind = Literal[
+    "boilerplate",
+    "byline",
+    "byline-stop",
+    "credit",
+    "dateline",
+    "tags",
+    "trailer",
+    "date",
+]
+
+
+class Rule(BaseModel):
+    """One rule of a pattern file.
+
+    Attributes:
+        id: stable id, unique in its file; reported as ``<lang>/<id>``.
+        kind: the stage that uses it (``boilerplate``, ``byline``, ``credit``,
+            ``dateline``, ``tags``, ``trailer``...).
+        reason: for boilerplate rules, the removal reason it records.
+        regex: a pattern searched in the block text.
+        tokens: a spaCy Matcher pattern, matched at the start of the block.
+        ignore_case: compile ``regex`` case-insensitively (default true).
+        max_words: only apply to blocks of at most this many words, so a rule
+            written for a short prompt never removes a long paragraph.
+        section: the block heads a section of the same kind (a "Related
+            stories" heading): the short, headline-like blocks after it are
+            removed with the same reason until prose resumes.
+        role: for trailers, the role given to the names found.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: RuleKind = "boilerplate"
+    reason: str | None = None
+    regex: str | None = None
+    tokens: list[dict[str, Any]] | None = None
+    ignore_case: bool = True
+    max_words: int | None = None
+    section: bool = False
+    role: str | None = None
+    examples: list[str] = Field(default_factory=list)
+    counterexamples: list[str] = Field(default_factory=list)
+    lang: str = "xx"
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if (self.regex is None) == (self.tokens is None):
+            raise ValueError("a rule needs exactly one of 'regex' or 'tokens'")
+        if self.kind == "boilerplate" and not self.reason:
+            raise ValueError("a boilerplate rule needs a 'reason'")
+        if not self.examples:
+            raise ValueError("a rule needs at least one example")
+        if self.regex is not None:
+            try:
+                regex.compile(self.regex, self._flags())
+            except regex.error as exc:
+                raise ValueError(f"invalid regex: {exc}") from exc
+        return self
+
+    def _flags(self) -> int:
+        return int(regex.IGNORECASE) if self.ignore_case else 0
+
+    @property
+    def qualified_id(self) -> str:
+        """The id as reported in removals: ``<lang>/<id>``."""
+        return f"{self.lang}/{self.id}"
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        """The compiled regular expression (regex rules only)."""
+        if self.regex is None:
+            raise PatternError(f"rule {self.qualified_id} has no regex")
+        return regex.compile(self.regex, self._flags())
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """Search the rule's regex in ``text`` under the timeout."""
+        if self.max_words is not None and len(text.split()) > self.max_words:
+            return None
+        try:
+            return self.compiled.search(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            logger.warning("rule %s timed out on a %d-character block", self.qualified_id, len(text))
+            return None
+
+    def matches(self, text: str) -> bool:
+        """Whether the rule fires on ``text`` (token rules: at its start)."""
+        if self.tokens is not None:
+            from newsclean import nlp
+
+            return nlp.token_rule_matches(self, text)
+        return self.search(text) is not None
+
+
+class PatternFile(BaseModel):
+    """A validated pattern file: its language, stopwords, month names and rules."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lang: str = Field(pattern=r"^[a-z]{2}$")
+    name: str
+    stopwords: list[str] = Field(default_factory=list)
+    months: dict[str, int] = Field(default_factory=dict)
+    conjunctions: list[str] = Field(default_factory=list)
+    agencies: dict[str, str] = Field(default_factory=dict)
+    rule: list[Rule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> PatternFile:
+        seen: set[str] = set()
+        for rule in self.rule:
+            if rule.id in seen:
+                raise ValueError(f"duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+        return self
+
+
+def parse_pattern_file(text: str, *, origin: str) -> PatternFile:
+    """Validate the TOML ``text`` of a pattern file; ``origin`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PatternError(f"{origin}: not valid TOML: {exc}") from exc
+    lang = data.get("lang", "xx")
+    for raw in data.get("rule", []):
+        if isinstance(raw, dict):
+            raw.setdefault("lang", lang)
+    try:
+        return PatternFile.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = err["loc"]
+            where = ""
+            if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
+                rules = data.get("rule", [])
+                rule_id = rules[loc[1]].get("id", f"#{loc[1]}") if loc[1] < len(rules) else "?"
+                where = f"rule {rule_id!r}: "
+            problems.append(f"{where}{err['msg']}")
+        raise PatternError(f"{origin}: " + "; ".join(problems)) from exc
+
+
+@lru_cache(maxsize=None)
+def load_packaged(lang: str) -> PatternFile:
+    """The pattern file shipped for ``lang`` (``xx`` for the neutral one)."""
+    name = f"{lang}.toml"
+    ref = resources.files("newsclean") / "patterns" / name
+    if not ref.is_file():
+        raise PatternError(f"no packaged pattern file for language {lang!r}")
+    return parse_pattern_file(ref.read_text(encoding="utf-8"), origin=f"newsclean/patterns/{name}")
+
+
+@lru_cache(maxsize=64)
+def load_file(path: str) -> PatternFile:
+    """A user's pattern file, validated (cached by path)."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PatternError(f"{path}: cannot read pattern file: {exc}") from exc
+    return parse_pattern_file(text, origin=path)
+
+
+class PatternSet:
+    """The rules that apply to one language: neutral rules, the language's own,
+    then any user files, in that order."""
+
+    def __init__(self, files: Iterable[PatternFile]) -> None:
+        self.files = tuple(files)
+        self.rules = tuple(rule for f in self.files for rule in f.rule)
+        self.stopwords = frozenset(w for f in self.files for w in f.stopwords)
+        self.months: dict[str, int] = {}
+        self.agencies: dict[str, str] = {}
+        for f in self.files:
+            self.months.update(f.months)
+            self.agencies.update(f.agencies)
+        self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
+
+    def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
+        """The rules used by one stage, in file order."""
+        return tuple(r for r in self.rules if r.kind == kind)
+
+
+@lru_cache(maxsize=128)
+def pattern_set(lang: str | None, extra_files: tuple[str, ...] = ()) -> PatternSet:
+    """The :class:`PatternSet` for ``lang`` (neutral rules only when unknown)."""
+    files = [load_packaged("xx")]
+    if lang in PACKAGED_LANGUAGES:
+        files.append(load_packaged(lang))
+    files.extend(load_file(p) for p in extra_files)
+    return PatternSet(files)
+
+
+def all_packaged() -> tuple[PatternFile, ...]:
+    """Every shipped pattern file (used by the self-test of examples)."""
+    return tuple(load_packaged(lang) for lang in ("xx", *PACKAGED_LANGUAGES))
