@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from newsclean._version import __version__
 from newsclean.api import clean
 from newsclean.article import Article, Author, Caption, Contributor, Dateline, Removal
@@ -27,6 +29,8 @@ from newsclean.errors import (
 )
 from newsclean.loading import Limits
 from newsclean.pipeline import Pipeline, Stage
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",

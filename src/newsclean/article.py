@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator

@@ -50,10 +50,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", regex.I)
+_META_CHARSET = regex.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", regex.I
+)
 _XML_ENCODING = regex.compile(rb"""^<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-.]{1,40})""")
-_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.I | regex.S)
-_HTML_TAG = regex.compile(r"<(?:p|div|span|a|br|body|head|title|script|meta|li|ul|h[1-6]|table|article)\b[^>]{0,500}>", regex.I)
+_HTML_START = regex.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.I | regex.S
+)
+_HTML_TAG = regex.compile(
+    r"<(?:p|div|span|a|br|body|head|title|script|meta|li|ul|h[1-6]|table|article)\b[^>]{0,500}>", regex.I
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -84,7 +90,9 @@ def decode_bytes(data: bytes, *, document: str | None = None) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {codec} after a byte-order mark: {exc}", document=document) from exc
+                raise InputError(
+                    f"invalid {codec} after a byte-order mark: {exc}", document=document
+                ) from exc
     declared = _declared_charset(data[:4096])
     try:
         return data.decode("utf-8")
@@ -104,7 +112,7 @@ def _declared_charset(head: bytes) -> str | None:
     m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     if not m:
         return None
-    name = m.group(1).decode("ascii", "replace").lower()
+    name: str = m.group(1).decode("ascii", "replace").lower()
     try:
         return codecs.lookup(name).name
     except LookupError:
@@ -195,7 +203,9 @@ def _looks_binary(data: bytes) -> bool:
 def _check_lines(text: str, limits: Limits, document: str) -> None:
     lines = text.count("\n") + 1
     if lines > limits.max_lines:
-        raise InputError(f"dump has {lines:,} lines, over the limit of {limits.max_lines:,}", document=document)
+        raise InputError(
+            f"dump has {lines:,} lines, over the limit of {limits.max_lines:,}", document=document
+        )
     if len(text) > limits.max_line_chars and max(map(len, text.split("\n"))) > limits.max_line_chars:
         raise InputError(
             f"a line is over the limit of {limits.max_line_chars:,} characters", document=document

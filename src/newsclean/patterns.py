@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -110,14 +110,14 @@ class Rule(BaseModel):
         return f"{self.lang}/{self.id}"
 
     @cached_property
-    def compiled(self) -> regex.Pattern[str]:
+    def compiled(self) -> Any:
         """The compiled regular expression (regex rules only)."""
         if self.regex is None:
             raise PatternError(f"rule {self.qualified_id} has no regex")
         return regex.compile(self.regex, self._flags())
 
-    def search(self, text: str) -> regex.Match[str] | None:
-        """Search the rule's regex in ``text`` under the timeout."""
+    def search(self, text: str) -> Any:
+        """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
         if self.max_words is not None and len(text.split()) > self.max_words:
             return None
         try:
@@ -145,6 +145,7 @@ class PatternFile(BaseModel):
     stopwords: list[str] = Field(default_factory=list)
     months: dict[str, int] = Field(default_factory=dict)
     conjunctions: list[str] = Field(default_factory=list)
+    role_words: list[str] = Field(default_factory=list)
     agencies: dict[str, str] = Field(default_factory=dict)
     rule: list[Rule] = Field(default_factory=list)
 
@@ -183,7 +184,7 @@ def parse_pattern_file(text: str, *, origin: str) -> PatternFile:
         raise PatternError(f"{origin}: " + "; ".join(problems)) from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_packaged(lang: str) -> PatternFile:
     """The pattern file shipped for ``lang`` (``xx`` for the neutral one)."""
     name = f"{lang}.toml"
@@ -218,6 +219,7 @@ class PatternSet:
             self.months.update(f.months)
             self.agencies.update(f.agencies)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
+        self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
 
     def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules used by one stage, in file order."""

@@ -199,9 +199,7 @@ class Pipeline:
                     exc.document = doc.name
                 raise
             except Exception as exc:
-                raise StageError(
-                    f"{type(exc).__name__}: {exc}", document=doc.name, stage=name
-                ) from exc
+                raise StageError(f"{type(exc).__name__}: {exc}", document=doc.name, stage=name) from exc
             if not isinstance(result, Document):
                 raise StageError(
                     f"returned {type(result).__name__}, not a Document", document=doc.name, stage=name

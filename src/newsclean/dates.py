@@ -1,0 +1,188 @@
+"""Finding and reading dates in page text.
+
+Month names come from the pattern files, so every packaged language is read.
+A time zone is attached only when the text states one (an offset or a zone
+abbreviation); otherwise the datetime is naive, as the page left it.
+
+>>> find_date("/ 04:53 PM May 03, 2023").value
+datetime.datetime(2023, 5, 3, 16, 53)
+>>> find_date("Published 2019-11-19T13:03:00+00:00").value.isoformat()
+'2019-11-19T13:03:00+00:00'
+>>> find_date("3. März 2023, 14:05 Uhr", lang="de").value
+datetime.datetime(2023, 3, 3, 14, 5)
+>>> find_date("no date here") is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newsclean.errors import PatternError
+from newsclean.patterns import PACKAGED_LANGUAGES, load_packaged
+
+#: Zone abbreviations read as fixed offsets (hours). Ambiguous ones are left out.
+ZONES: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2,
+    "EEST": 3, "MSK": 3, "IST": 5.5, "PKT": 5, "WIB": 7, "ICT": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CST": -6,
+    "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "AST": -4,
+    "ADT": -3, "NST": -3.5, "BRT": -3, "ART": -3, "AMT": -4,
+}  # fmt: skip
+
+_ISO = regex.compile(
+    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d{1,9})?)?\s?(?P<off>Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+)
+_NUMERIC = regex.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"
+)
+_TIME = regex.compile(
+    r"(?<![\d:])(?P<H>\d{1,2})[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
+    r"(?P<ampm>[ap]\.?\s?m\.?(?!\w))?\s*(?:uhr\s*)?\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2})?\)?",
+    regex.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date found in text: its value, whether a time was given, and where."""
+
+    value: datetime
+    has_time: bool
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=16)
+def _month_table(lang: str | None) -> dict[str, int]:
+    table: dict[str, int] = {}
+    langs = [lang] if lang in PACKAGED_LANGUAGES else []
+    # English month names turn up on pages in every language; other packaged
+    # languages are consulted after the page's own.
+    for code in [*langs, "en", *PACKAGED_LANGUAGES]:
+        try:
+            for name, month in load_packaged(code).months.items():
+                table.setdefault(name, month)
+        except PatternError:
+            continue
+    return table
+
+
+@lru_cache(maxsize=16)
+def _named_patterns(lang: str | None) -> tuple[Any, Any]:
+    names = sorted(_month_table(lang), key=len, reverse=True)
+    alt = "|".join(regex.escape(n) for n in names)
+    mdy = regex.compile(
+        rf"(?<!\w)(?P<mon>{alt})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})", regex.I
+    )
+    dmy = regex.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?P<mon>{alt})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})",
+        regex.I,
+    )
+    return mdy, dmy
+
+
+def find_date(text: str, *, lang: str | None = None) -> FoundDate | None:
+    """The first full date (day, month, year) in ``text``, with its time if given nearby."""
+    text = text[:2000]
+    found: list[tuple[int, int, int, int, int, datetime | None]] = []
+    m = _ISO.search(text)
+    if m:
+        found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), _iso_time(m)))
+    mdy, dmy = _named_patterns(lang)
+    table = _month_table(lang)
+    for pattern in (mdy, dmy):
+        m = pattern.search(text)
+        if m:
+            month = table.get(m["mon"].casefold())
+            if month:
+                found.append((m.start(), m.end(), int(m["y"]), month, int(m["d"]), None))
+    m = _NUMERIC.search(text)
+    if m:
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        year = year + 2000 if year < 100 else year
+        month_first = m["sep"] == "/" and lang in (None, "en") and b <= 31 and a <= 12
+        day, month = (b, a) if month_first else (a, b)
+        found.append((m.start(), m.end(), year, month, day, None))
+    for start, end, year, month, day, with_time in sorted(found, key=lambda f: f[0]):
+        try:
+            date = datetime(year, month, day)
+        except ValueError:
+            continue
+        if not 1990 <= year <= 2100:
+            continue
+        if with_time is not None:
+            return FoundDate(with_time, True, start, end)
+        timed = _nearby_time(text, start, end, date)
+        if timed is not None:
+            value, t_start, t_end = timed
+            return FoundDate(value, True, min(start, t_start), max(end, t_end))
+        return FoundDate(date, False, start, end)
+    return None
+
+
+def _iso_time(m: Any) -> datetime | None:
+    if not m["H"]:
+        return None
+    try:
+        value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"]), int(m["M"]), int(m["S"] or 0))
+    except ValueError:
+        return None
+    tz = _zone(m["off"]) if m["off"] else None
+    return value.replace(tzinfo=tz) if tz else value
+
+
+def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datetime, int, int] | None:
+    """A clock time within a few characters before or after the date."""
+    for window_start, window_end in ((end, min(len(text), end + 30)), (max(0, start - 30), start)):
+        for m in _TIME.finditer(text, window_start, window_end):
+            hour, minute = int(m["H"]), int(m["M"])
+            ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            if hour > 23:
+                continue
+            value = date.replace(hour=hour, minute=minute, second=int(m["S"] or 0))
+            zone = m["zone"]
+            tz = _zone(zone) if zone else None
+            if tz:
+                value = value.replace(tzinfo=tz)
+            t_end = m.end() if tz else m.end("ampm") if m["ampm"] else m.end("M")
+            return value, m.start(), t_end
+    return None
+
+
+def _zone(label: str) -> timezone | None:
+    label = label.strip()
+    up = label.upper()
+    if up in ZONES:
+        return timezone(timedelta(hours=ZONES[up]))
+    m = regex.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", up)
+    if not m:
+        return None
+    sign = 1 if m[1] == "+" else -1
+    hours, minutes = int(m[2]), int(m[3] or 0)
+    if hours > 14:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def parse_iso(value: str) -> datetime | None:
+    """Read an ISO 8601 instant from metadata; keep its zone if it has one.
+
+    >>> parse_iso("2019-11-20T06:35:39Z").isoformat()
+    '2019-11-20T06:35:39+00:00'
+    """
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        found = find_date(value)
+        return found.value if found else None

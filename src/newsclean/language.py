@@ -1,0 +1,77 @@
+"""Language identification, small and dependency-free.
+
+Scripts decide first (Hangul → ko, kana → ja, Han → zh, Cyrillic → ru,
+Arabic → ar, Greek → el, Hebrew → he, Thai → th, Devanagari → hi); for Latin
+text, the pattern file whose stopwords cover the most tokens wins. Good
+enough to pick pattern files, not a general-purpose identifier.
+
+>>> detect_language("Die Regierung hat am Montag mitgeteilt, dass die Steuern nicht steigen werden.")
+'de'
+>>> detect_language("Le gouvernement a annoncé lundi que les impôts ne vont pas augmenter.")
+'fr'
+>>> detect_language("서울에서 열린 회의에서")
+'ko'
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+import regex
+
+from newsclean.errors import PatternError
+from newsclean.patterns import PACKAGED_LANGUAGES, load_packaged
+
+logger = logging.getLogger(__name__)
+
+_WORD = regex.compile(r"\p{L}+")
+_SCRIPTS = (
+    ("ko", regex.compile(r"\p{Hangul}")),
+    ("ja", regex.compile(r"[\p{Hiragana}\p{Katakana}]")),
+    ("zh", regex.compile(r"\p{Han}")),
+    ("ru", regex.compile(r"\p{Cyrillic}")),
+    ("ar", regex.compile(r"\p{Arabic}")),
+    ("el", regex.compile(r"\p{Greek}")),
+    ("he", regex.compile(r"\p{Hebrew}")),
+    ("th", regex.compile(r"\p{Thai}")),
+    ("hi", regex.compile(r"\p{Devanagari}")),
+)
+_LETTER = regex.compile(r"\p{L}")
+
+
+def detect_language(text: str, *, sample: int = 20_000) -> str | None:
+    """The ISO 639-1 code of ``text``, or ``None`` when there is too little evidence."""
+    text = text[:sample]
+    letters = len(_LETTER.findall(text))
+    if letters < 20:
+        return None
+    # "ja" before "zh": Japanese mixes kana with Han characters.
+    counts = {code: len(pattern.findall(text)) for code, pattern in _SCRIPTS}
+    if counts["ja"] > 0.05 * letters:
+        return "ja"
+    for code, count in counts.items():
+        if code != "ja" and count > 0.3 * letters:
+            return code
+    scores = stopword_scores(text)
+    if not scores:
+        return None
+    (best, top), *rest = scores.most_common(2) + [("", 0)]
+    second = rest[0][1]
+    if top < 3 or top < 1.2 * second:
+        return None
+    return best
+
+
+def stopword_scores(text: str) -> Counter[str]:
+    """How many tokens of ``text`` each packaged language's stopwords cover."""
+    words = Counter(w.casefold() for w in _WORD.findall(text))
+    scores: Counter[str] = Counter()
+    for lang in PACKAGED_LANGUAGES:
+        try:
+            stop = load_packaged(lang).stopwords
+        except PatternError:
+            logger.warning("pattern file for %r is missing or invalid; not detecting it", lang)
+            continue
+        scores[lang] = sum(words[w] for w in set(stop))
+    return +scores

@@ -1,0 +1,157 @@
+"""Reading person names out of a byline.
+
+>>> parse_byline_names("DANICA KIRKA and JILL LAWLESS", lang="en").names
+[('Danica Kirka', 'DANICA KIRKA'), ('Jill Lawless', 'JILL LAWLESS')]
+>>> r = parse_byline_names("GREG BEACHAM, AP Sports Writer", lang="en")
+>>> r.names, r.agency, r.role
+([('Greg Beacham', 'GREG BEACHAM')], 'AP', 'AP Sports Writer')
+>>> parse_byline_names("Sandee LaMotte, CNN", lang="en").names
+[('Sandee LaMotte', 'Sandee LaMotte')]
+>>> parse_byline_names("Reuters", lang="en").agency
+'Reuters'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from newsclean.patterns import pattern_set
+
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "el",
+        "al",
+        "bin",
+        "ibn",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+        "af",
+    ]
+)
+_NAME_TOKEN = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}'’\-]*)$"
+)
+_SEGMENT_SPLIT = regex.compile(r"\s*(?:\||•|·|/|—|–|\s-\s|\n)\s*")
+_HANDLE = regex.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+")
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass(slots=True)
+class BylineParse:
+    """Names (normalised, as written), the agency and role found in a byline."""
+
+    names: list[tuple[str, str]] = field(default_factory=list)
+    agency: str | None = None
+    role: str | None = None
+
+
+def normalise_name(raw: str) -> str:
+    """Title-case a name printed in capitals; leave mixed-case names alone.
+
+    >>> normalise_name("JONATHAN J. COOPER"), normalise_name("O'BRIEN"), normalise_name("MCDONALD")
+    ('Jonathan J. Cooper', "O'Brien", 'McDonald')
+    >>> normalise_name("Sandee LaMotte")
+    'Sandee LaMotte'
+    """
+    raw = " ".join(raw.split())
+    letters = [c for c in raw if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(letters) <= 3:
+        return raw
+    return " ".join(_title_word(w) for w in raw.split(" "))
+
+
+def _title_word(word: str) -> str:
+    if word.casefold() in _PARTICLES:
+        return word.lower()
+    out: str = regex.sub(r"[\p{L}]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
+    if regex.match(r"^Mc\p{L}", out):
+        out = "Mc" + out[2:3].upper() + out[3:]
+    return out
+
+
+def agency_name(text: str, lang: str | None) -> str | None:
+    """The short name of a wire agency written as ``text``, if it is one."""
+    agencies = pattern_set(lang).agencies
+    text = text.strip(" .,:;()")
+    if text in agencies:
+        return agencies[text]
+    folded = {k.casefold(): v for k, v in agencies.items()}
+    return folded.get(text.casefold())
+
+
+def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
+    """Split the part of a byline after its prefix ("By ") into names, agency and role."""
+    patterns = pattern_set(lang)
+    result = BylineParse()
+    text = _HANDLE.sub(" ", text)
+    segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+    conj = "|".join(regex.escape(c) for c in patterns.conjunctions) or "and"
+    splitter = regex.compile(rf"\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", regex.I)
+    for seg_index, segment in enumerate(segments):
+        agency = agency_name(segment, lang)
+        if agency:
+            result.agency = result.agency or agency
+            continue
+        pieces = [
+            p.strip(" .,;:") if not p.strip().endswith(".") or len(p.split()) > 1 else p.strip()
+            for p in splitter.split(segment)
+        ]
+        for piece in pieces:
+            if not piece:
+                continue
+            agency = agency_name(piece, lang)
+            if agency:
+                result.agency = result.agency or agency
+                continue
+            words = piece.split()
+            if _is_role(words, patterns.role_words):
+                result.role = result.role or piece
+                first = agency_name(words[0], lang)
+                if first:
+                    result.agency = result.agency or first
+                continue
+            if _looks_like_name(words):
+                if seg_index > 0 and result.names and len(words) == 1:
+                    continue  # a lone word after "|" is more often an outlet than a person
+                result.names.append((normalise_name(piece), piece))
+    return result
+
+
+def _is_role(words: list[str], role_words: frozenset[str]) -> bool:
+    return any(w.casefold().strip(".,") in role_words for w in words)
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    if not 1 <= len(words) <= _MAX_NAME_TOKENS:
+        return False
+    capitals = 0
+    for word in words:
+        if word.casefold() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
+            return False
+        capitals += 1
+    if capitals == 0 or (len(words) == 1 and len(words[0]) <= 2):
+        return False
+    # An acronym beside ordinary words ("CNN Business") or alone ("CNN") is an outlet.
+    acronyms = [w for w in words if len(w) >= 2 and w.isupper() and "." not in w]
+    return not acronyms or len(acronyms) == len(words) > 1

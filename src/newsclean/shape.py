@@ -1,0 +1,62 @@
+"""Shape features of a block of text: is it prose, a headline, a menu item?
+
+Stages share these so that "looks like a sentence" means one thing
+everywhere. Word counts treat each CJK character as a word, since those
+scripts do not separate words with spaces.
+
+>>> is_prose("Nato is planning to open a liaison office in Japan, its first in Asia.")
+True
+>>> is_prose("Japan expert: What boosted defense ties with PH tell China")
+False
+>>> is_headline_like("Japan expert: What boosted defense ties with PH tell China")
+True
+"""
+
+from __future__ import annotations
+
+import regex
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?\p{Lu}")
+_CJK_SENTENCE = regex.compile(r"[。！？]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; each CJK character counts as one word."""
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
+    return len(_WORD.findall(text))
+
+
+def ends_like_sentence(text: str) -> bool:
+    """Whether the text ends with sentence punctuation (quotes allowed after it)."""
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more of running text, not a label, link or headline."""
+    words = word_count(text)
+    if _CJK.search(text):
+        return words >= 25 and bool(_CJK_SENTENCE.search(text))
+    if words >= 30:
+        return True
+    if words < 8:
+        return False
+    return ends_like_sentence(text) or bool(_SENTENCE_INSIDE.search(text))
+
+
+def is_headline_like(text: str) -> bool:
+    """A short line of several words without final punctuation: a headline or teaser."""
+    words = word_count(text)
+    return 3 <= words <= 25 and not ends_like_sentence(text.rstrip("?!"))
+
+
+def capitalised_share(text: str) -> float:
+    """Share of words that start with a capital letter (headline case)."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)

@@ -1,0 +1,69 @@
+"""The ``boilerplate`` stage: remove page furniture named by pattern rules.
+
+Every kept block is tested against the ``boilerplate`` rules of the page's
+language and the neutral ones; the first rule that fires removes it with the
+rule's reason (advertisement, cookie_notice, newsletter, paywall, social,
+related, comments, navigation, copyright...). A rule marked ``section``
+heads a list ("RELATED STORIES"): the short, headline-like blocks after it
+go with it, until prose resumes.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["Body text that is a sentence of the story.", "RELATED STORIES",
+...     "Japan expert: What boosted defense ties with PH tell China", "Subscribe to our daily newsletter"])
+>>> doc.language = "en"
+>>> doc = Boilerplate()(doc)
+>>> [(b.removed, r.rule) for b, r in zip(doc.blocks[1:], doc.removals)]
+[('related', 'en/related-heading'), ('related', 'en/related-heading'), ('newsletter', 'en/newsletter-subscribe')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.document import Block, Document
+from newsclean.patterns import Rule, pattern_set
+from newsclean.shape import is_prose, word_count
+
+_SECTION_ITEM_MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """Remove blocks matched by boilerplate rules, and the lists they head.
+
+    Args:
+        pattern_files: paths of extra pattern files (user rules), applied
+            after the packaged ones.
+    """
+
+    pattern_files: tuple[str, ...] = ()
+    name: str = "boilerplate"
+
+    def __call__(self, doc: Document) -> Document:
+        rules = pattern_set(doc.language, self.pattern_files).rules_of("boilerplate")
+        section: Rule | None = None
+        for block in list(doc.kept()):
+            rule = _first_match(rules, block.text)
+            if rule is not None:
+                doc.drop(block, reason=rule.reason or "boilerplate", rule=rule.qualified_id)
+                section = rule if rule.section else None
+                continue
+            if section is not None and _is_section_item(block):
+                doc.drop(block, reason=section.reason or "boilerplate", rule=section.qualified_id)
+                continue
+            section = None
+        return doc
+
+
+def _first_match(rules: tuple[Rule, ...], text: str) -> Rule | None:
+    for rule in rules:
+        if rule.matches(text):
+            return rule
+    return None
+
+
+def _is_section_item(block: Block) -> bool:
+    """A teaser in a list: short and not a sentence of prose (or mostly a link)."""
+    if block.link_density > 0.6 and word_count(block.text) <= _SECTION_ITEM_MAX_WORDS:
+        return True
+    return word_count(block.text) <= _SECTION_ITEM_MAX_WORDS and not is_prose(block.text)

@@ -1,0 +1,74 @@
+"""The ``captions`` stage: image captions and photo credits leave the body.
+
+A block ending in a photo credit ("... REUTERS FILE PHOTO", "(AP Photo/X)",
+"Photograph: X") is a caption: its text and credit are recorded apart. In
+HTML, ``<figcaption>`` text is a caption even without a credit. A credit
+standing alone right after a caption is attached to it.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["A NATO flag flutters at the Tapa military base. REUTERS FILE PHOTO"])
+>>> Captions()(doc).captions
+[Caption(text='A NATO flag flutters at the Tapa military base.', credit='REUTERS FILE PHOTO')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.article import Caption
+from newsclean.document import Block, Document
+from newsclean.patterns import pattern_set
+from newsclean.shape import word_count
+
+_MAX_CAPTION_WORDS = 90
+_CAPTION_CONTEXT = frozenset({"figcaption", "caption", "wp-caption-text", "image-caption", "photo-caption"})
+
+
+@dataclass(frozen=True, slots=True)
+class Captions:
+    """Move captions (and their credits) from the body to ``doc.captions``."""
+
+    pattern_files: tuple[str, ...] = ()
+    name: str = "captions"
+
+    def __call__(self, doc: Document) -> Document:
+        rules = pattern_set(doc.language, self.pattern_files).rules_of("credit")
+        previous: Block | None = None
+        for block in list(doc.kept()):
+            if word_count(block.text) > _MAX_CAPTION_WORDS:
+                previous = None
+                continue
+            for rule in rules:
+                m = rule.search(block.text)
+                if m is None:
+                    continue
+                credit = _clean_credit(m.group("credit"))
+                text = block.text[: m.start("credit")].strip()
+                follows_caption = previous is not None and previous.removed == "caption"
+                if text:
+                    doc.captions.append(Caption(text=text, credit=credit))
+                elif follows_caption and doc.captions and doc.captions[-1].credit is None:
+                    doc.captions[-1] = Caption(text=doc.captions[-1].text, credit=credit)
+                else:
+                    doc.captions.append(Caption(text="", credit=credit))
+                doc.drop(block, reason="caption", rule=rule.qualified_id)
+                break
+            else:
+                if _is_marked_caption(block):
+                    doc.captions.append(Caption(text=block.text))
+                    doc.drop(block, reason="caption", rule="html/figcaption")
+            previous = block
+        return doc
+
+
+def _clean_credit(credit: str) -> str:
+    credit = credit.strip()
+    if credit.startswith("(") and credit.endswith(")"):
+        credit = credit[1:-1].strip()
+    return credit
+
+
+def _is_marked_caption(block: Block) -> bool:
+    if block.tag == "figcaption":
+        return True
+    return bool(_CAPTION_CONTEXT.intersection(block.context.split()[-4:]))

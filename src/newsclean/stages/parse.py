@@ -1,0 +1,192 @@
+"""The ``parse`` stage: turn the source into blocks.
+
+Text dumps become one block per line. HTML is parsed once with lxml (through
+trafilatura's loader), rendered into blocks in reading order, and handed to
+trafilatura, whose main-content verdict is stored on each block
+(``Block.main``) and whose metadata (title, author, date, site name, tags)
+is stored as candidates in ``Document.metadata``. Later stages make the
+decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.errors import InputError
+from newsclean.stages.html_blocks import BlockRenderer
+from newsclean.stages.parse_text import parse_text_blocks
+
+logger = logging.getLogger(__name__)
+
+_KEY = regex.compile(r"\w+")
+_SHORT_KEY = 24  # below this many characters a block must match a whole line
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """Split the source into blocks (and read HTML metadata candidates).
+
+    Args:
+        favor_precision: ask trafilatura for its precision-oriented mode.
+        max_depth: deepest HTML nesting accepted before an InputError.
+    """
+
+    favor_precision: bool = False
+    max_depth: int = 2000
+    name: str = "parse"
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.format == "text":
+            return parse_text_blocks(doc)
+        return self._parse_html(doc)
+
+    def _parse_html(self, doc: Document) -> Document:
+        import trafilatura
+
+        tree = trafilatura.load_html(doc.source)
+        if tree is None:
+            raise InputError("HTML could not be parsed", document=doc.name)
+        head_title = _head_title(tree)
+        body = tree.find(".//body")
+        renderer = BlockRenderer(max_depth=self.max_depth, document=doc.name)
+        blocks = renderer.render(body if body is not None else tree)
+        if head_title:
+            blocks.insert(0, Block(index=0, text=head_title, tag="title"))
+            for i, block in enumerate(blocks):
+                block.index = i
+        doc.blocks = blocks
+        html_lang = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "http-equiv", "content-language")
+        if html_lang and not doc.declared_language:
+            doc.metadata["html_lang"] = html_lang.strip().lower()[:12]
+        doc.metadata.update(_read_structured_dates(tree))
+        try:
+            extracted = trafilatura.bare_extraction(
+                tree,
+                url=doc.url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                favor_precision=self.favor_precision,
+            )
+        except Exception as exc:  # trafilatura failing is evidence lost, not a failed document
+            logger.warning("trafilatura failed on %s: %s", doc.name, exc)
+            extracted = None
+        if extracted is not None and not isinstance(extracted, dict):
+            _mark_main(doc.blocks, extracted.text or "")
+            for field_name in ("title", "author", "date", "sitename", "description"):
+                value = getattr(extracted, field_name, None)
+                if value:
+                    doc.metadata[field_name] = str(value)
+            tags = list(getattr(extracted, "tags", None) or [])
+            if tags:
+                doc.metadata["tags"] = "\n".join(str(t) for t in tags)
+        else:
+            for block in doc.blocks:
+                block.main = None
+        return doc
+
+
+def _key(text: str) -> str:
+    return "".join(_KEY.findall(text.casefold()))
+
+
+def _mark_main(blocks: list[Block], extracted: str) -> None:
+    """Set ``Block.main`` by finding each block's text in trafilatura's output."""
+    lines = {_key(line) for line in extracted.splitlines()}
+    lines.discard("")
+    joined = "\n".join(_key(line) for line in extracted.splitlines())
+    for block in blocks:
+        if block.tag == "title":
+            block.main = False
+            continue
+        key = _key(block.text)
+        if not key:
+            block.main = False
+        elif key in lines:
+            block.main = True
+        elif len(key) >= _SHORT_KEY:
+            block.main = key in joined or _mostly_covered(key, lines)
+        else:
+            block.main = False
+
+
+def _mostly_covered(key: str, lines: set[str]) -> bool:
+    # trafilatura sometimes drops a link or a trailing "Read more" from a paragraph.
+    return any(len(line) >= 0.6 * len(key) and line in key for line in lines if len(line) >= _SHORT_KEY)
+
+
+def _head_title(tree: Any) -> str | None:
+    title = tree.find(".//head/title")
+    if title is None:
+        title = tree.find(".//title")
+    if title is None:
+        return None
+    text = " ".join("".join(title.itertext()).split())
+    return text or None
+
+
+def _meta(tree: Any, attr: str, value: str) -> str | None:
+    for el in tree.iter("meta"):
+        if (el.get(attr) or "").lower() == value:
+            content = el.get("content")
+            if content:
+                return str(content)
+    return None
+
+
+_DATE_META = {
+    "article:published_time": "published_time",
+    "og:article:published_time": "published_time",
+    "datepublished": "published_time",
+    "pubdate": "published_time",
+    "publishdate": "published_time",
+    "date": "published_time",
+    "dc.date.issued": "published_time",
+    "article:modified_time": "modified_time",
+    "datemodified": "modified_time",
+    "og:updated_time": "modified_time",
+}
+
+
+def _read_structured_dates(tree: Any) -> dict[str, str]:
+    """Publication and modification instants from meta tags and JSON-LD, as written."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        field_name = _DATE_META.get(key)
+        content = el.get("content")
+        if field_name and content and field_name not in found:
+            found[field_name] = content.strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for obj in _json_objects(data):
+            for source, target in (("datePublished", "published_time"), ("dateModified", "modified_time")):
+                value = obj.get(source)
+                if isinstance(value, str) and target not in found:
+                    found[target] = value.strip()
+    return found
+
+
+def _json_objects(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    if depth > 6:
+        return []
+    if isinstance(data, dict):
+        out = [data]
+        for value in data.values():
+            if isinstance(value, list | dict):
+                out.extend(_json_objects(value, depth + 1))
+        return out
+    if isinstance(data, list):
+        return [o for item in data for o in _json_objects(item, depth + 1)]
+    return []

@@ -1,0 +1,120 @@
+"""The ``published`` stage: publication and modification times.
+
+The date a reader sees near the headline wins; structured metadata
+(``article:published_time``, JSON-LD ``datePublished``) refines it with a
+time and zone when both agree on the day, and stands in when the page shows
+no date. A line that holds nothing but a date (the byline slot of many
+sites: "/ 04:53 PM May 03, 2023") leaves the body as ``byline``.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["Headline", "/ 04:53 PM May 03, 2023", "The story starts here, with a sentence."])
+>>> doc = Published()(doc)
+>>> doc.published, doc.blocks[1].removed
+(datetime.datetime(2023, 5, 3, 16, 53), 'byline')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import regex
+
+from newsclean.dates import FoundDate, find_date, parse_iso
+from newsclean.document import Document
+from newsclean.patterns import pattern_set
+from newsclean.shape import word_count
+from newsclean.stages.zones import header_zone
+
+_MAX_DATE_LINE_WORDS = 25
+_LEFTOVER = regex.compile(r"[\p{L}\p{N}]+")
+_CONNECTORS = frozenset(
+    [
+        "on",
+        "at",
+        "am",
+        "um",
+        "le",
+        "el",
+        "il",
+        "em",
+        "op",
+        "by",
+        "the",
+        "of",
+        "de",
+        "du",
+        "da",
+        "the",
+        "a",
+        "à",
+    ]
+)
+_MODIFIED_LABELS = regex.compile(
+    r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt",
+    regex.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """Set ``doc.published`` / ``doc.modified``; drop date-only header lines."""
+
+    name: str = "published"
+
+    def __call__(self, doc: Document) -> Document:
+        labels = pattern_set(doc.language).rules_of("date")
+        visible: FoundDate | None = None
+        for block in header_zone(doc):
+            if word_count(block.text) > _MAX_DATE_LINE_WORDS:
+                continue
+            found = find_date(block.text, lang=doc.language)
+            if found is None:
+                continue
+            text = block.text
+            label_end = 0
+            for rule in labels:
+                m = rule.search(text)
+                if m is not None:
+                    label_end = m.end()
+                    break
+            is_update = bool(_MODIFIED_LABELS.search(text[: max(label_end, found.start)]))
+            second = find_date(text[found.end :], lang=doc.language)
+            if is_update and doc.modified is None:
+                doc.modified = found.value
+            elif visible is None:
+                visible = found
+                if second is not None and doc.modified is None and _MODIFIED_LABELS.search(text[found.end :]):
+                    doc.modified = second.value
+            if _is_date_only(text, found, second, label_end):
+                doc.drop(block, reason="byline", rule="xx/date-line")
+        doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
+        if doc.modified is None and doc.metadata.get("modified_time"):
+            doc.modified = parse_iso(doc.metadata["modified_time"])
+        return doc
+
+
+def _is_date_only(text: str, found: FoundDate, second: FoundDate | None, label_end: int) -> bool:
+    rest = text[: found.start] + " " + text[found.end :]
+    if second is not None:
+        tail = text[found.end :]
+        rest = text[: found.start] + " " + tail[: second.start] + " " + tail[second.end :]
+    rest = rest[label_end:] if label_end <= found.start else rest
+    rest = _MODIFIED_LABELS.sub(" ", rest)
+    words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS]
+    return len(words) <= 1
+
+
+def _choose(visible: FoundDate | None, structured: str | None, meta_date: str | None) -> datetime | None:
+    exact = parse_iso(structured) if structured else None
+    if visible is not None:
+        if (
+            exact is not None
+            and exact.date() == visible.value.date()
+            and (not visible.has_time or exact.tzinfo is not None)
+        ):
+            return exact
+        return visible.value
+    if exact is not None:
+        return exact
+    return parse_iso(meta_date) if meta_date else None

@@ -1,0 +1,66 @@
+"""The ``tags`` stage: "TAGS: Japan, NATO" lines become ``doc.tags``.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["Body.", "TAGS: Japan, NATO"])
+>>> doc.language = "en"
+>>> Tags()(doc).tags
+['Japan', 'NATO']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+from newsclean.patterns import pattern_set
+from newsclean.shape import word_count
+
+_SPLIT = regex.compile(r"\s*[,;|•·#]\s*|\s{2,}")
+_TAG_CONTEXT = frozenset(
+    {"tags", "tag", "taglist", "keywords", "topics", "post-tags", "article-tags", "tagcloud"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """Collect tag lines (and, in HTML, tag-list links) into ``doc.tags``."""
+
+    pattern_files: tuple[str, ...] = ()
+    name: str = "tags"
+
+    def __call__(self, doc: Document) -> Document:
+        rules = pattern_set(doc.language, self.pattern_files).rules_of("tags")
+        for block in list(doc.kept()):
+            for rule in rules:
+                m = rule.search(block.text)
+                if m is None:
+                    continue
+                _add(doc, [t for t in _SPLIT.split(m.group("tags")) if t.strip(" .")])
+                doc.drop(block, reason="tags", rule=rule.qualified_id)
+                break
+            else:
+                if _is_tag_link(block):
+                    _add(doc, [block.text])
+                    doc.drop(block, reason="tags", rule="html/tag-list")
+        if not doc.tags and doc.metadata.get("tags"):
+            _add(doc, doc.metadata["tags"].split("\n"))
+        return doc
+
+
+def _add(doc: Document, tags: list[str]) -> None:
+    seen = {t.casefold() for t in doc.tags}
+    for tag in tags:
+        tag = tag.strip(" .#")
+        if tag and tag.casefold() not in seen and len(tag) <= 80:
+            doc.tags.append(tag)
+            seen.add(tag.casefold())
+
+
+def _is_tag_link(block: Block) -> bool:
+    return (
+        block.link_density >= 0.5
+        and word_count(block.text) <= 6
+        and bool(_TAG_CONTEXT.intersection(block.context.split()))
+    )

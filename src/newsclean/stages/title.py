@@ -1,0 +1,115 @@
+"""The ``title`` stage: the headline and the site name.
+
+The page title (``<title>``, or the first line of a dump) usually reads
+``Headline | Site``. The headline printed in the page is found by comparing
+word keys (so "consultation--report" and "consultation–report" agree); it
+becomes the title and leaves the body, as do the page-title line and any
+repetition of the headline. What remains of the page title is the site name.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["Storm hits coast | Daily Example", "Storm hits coast", "Rain fell."])
+>>> doc = Title()(doc)
+>>> doc.title, doc.site_name, [b.removed for b in doc.blocks]
+('Storm hits coast', 'Daily Example', ['title', 'title', None])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.document import Block, Document
+
+_KEY = regex.compile(r"\w+")
+_SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|»|«|/|\\|~)\s+|\s*\|\s*")
+_MAX_SITE_WORDS = 6
+_SEARCH_WINDOW = 80
+
+
+def _key(text: str) -> str:
+    return " ".join(_KEY.findall(text.casefold()))
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """Find the headline and site name; take the page title and headline out of the body."""
+
+    name: str = "title"
+
+    def __call__(self, doc: Document) -> Document:
+        kept = list(doc.kept())
+        if not kept:
+            return doc
+        page_title = self._page_title_block(doc, kept)
+        parts = _SEPARATOR.split(page_title.text) if page_title else []
+        parts = [p.strip() for p in parts if p.strip()]
+        candidates = _title_candidates(parts, doc.metadata.get("title"))
+        window = [b for b in kept if b is not page_title][:_SEARCH_WINDOW]
+        headline, matched = _find_headline(window, candidates)
+        if headline is not None:
+            doc.title = headline.text
+        elif candidates:
+            doc.title = candidates[0][0]
+        site = doc.metadata.get("sitename") or (matched[1] if matched else None)
+        if not site and len(parts) >= 2 and len(parts[-1].split()) <= _MAX_SITE_WORDS:
+            site = parts[-1]
+        doc.site_name = site or None
+        if page_title is not None:
+            doc.drop(page_title, reason="title", rule="xx/page-title")
+        if headline is not None:
+            doc.drop(headline, reason="title", rule="xx/headline")
+        if doc.title:
+            title_key = _key(doc.title)
+            for block in doc.kept():
+                if _key(block.text) == title_key:
+                    doc.drop(block, reason="title", rule="xx/repeated-headline")
+        return doc
+
+    @staticmethod
+    def _page_title_block(doc: Document, kept: list[Block]) -> Block | None:
+        first = kept[0]
+        if first.tag == "title":
+            return first
+        if doc.format == "text" and first.index == 0 and len(kept) > 1 and kept[1].gap_before:
+            # A dump's first line is the page <title> when it is echoed later or
+            # carries a "Headline | Site" separator; otherwise it may be body.
+            if _SEPARATOR.search(first.text) or any(
+                _key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW]
+            ):
+                return first
+        return None
+
+
+def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[str, str | None]]:
+    """(headline, site) pairs to look for, most likely first."""
+    out: list[tuple[str, str | None]] = []
+    sep = " - "
+    for cut in range(len(parts) - 1, 0, -1):
+        tail = sep.join(parts[cut:])
+        if len(tail.split()) <= _MAX_SITE_WORDS:
+            out.append((sep.join(parts[:cut]), tail))
+    for cut in range(1, len(parts)):
+        head = sep.join(parts[:cut])
+        if len(head.split()) <= _MAX_SITE_WORDS:
+            out.append((sep.join(parts[cut:]), head))
+    if parts:
+        out.append((sep.join(parts), None))
+    if meta_title:
+        out.insert(0, (meta_title, None))
+    return out
+
+
+def _find_headline(
+    blocks: list[Block], candidates: list[tuple[str, str | None]]
+) -> tuple[Block | None, tuple[str, str | None] | None]:
+    keys: dict[str, tuple[str, str | None]] = {}
+    for cand in candidates:
+        keys.setdefault(_key(cand[0]), cand)
+    # Prefer a heading element when the page marks one up.
+    ordered = sorted(blocks, key=lambda b: (b.tag not in {"h1", "h2"}, b.index))
+    for block in ordered:
+        found = keys.get(_key(block.text))
+        if found is not None and _key(block.text):
+            return block, found
+    return None, None

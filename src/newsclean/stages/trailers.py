@@ -1,0 +1,72 @@
+"""The ``trailers`` stage: "(Reporting by X; Editing by Y)" and "X contributed to this report".
+
+The people named become ``doc.contributors`` (with their role); the line
+leaves the body as ``contributors``.
+
+>>> from newsclean.document import Document
+>>> doc = Document.from_lines(["The story.", "(Reporting by Will Dunham; Editing by Tom Brown)"])
+>>> doc.language = "en"
+>>> [(c.name, c.role) for c in Trailers()(doc).contributors]
+[('Will Dunham', 'reporting'), ('Tom Brown', 'editing')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newsclean.article import Contributor
+from newsclean.document import Document
+from newsclean.names import agency_name, parse_byline_names
+from newsclean.patterns import Rule, pattern_set
+
+# Splits "Reporting by A; Editing by B" into its clauses.
+_CLAUSE = regex.compile(
+    r"\s*;\s*|,\s*(?=(?:\p{Ll}+\s+){0,2}by\b)|\s+(?=(?:with|additional)\s+\p{Ll}+\s+by\b)", regex.I
+)
+_ROLE_BY = regex.compile(
+    r"^\W*(?P<role>(?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:by|von|par|por|di|door|de)\s+(?P<names>.+)$", regex.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trailers:
+    """Record contributor trailers and take them out of the body."""
+
+    pattern_files: tuple[str, ...] = ()
+    name: str = "trailers"
+
+    def __call__(self, doc: Document) -> Document:
+        rules = pattern_set(doc.language, self.pattern_files).rules_of("trailer")
+        for block in list(doc.kept()):
+            for rule in rules:
+                m = rule.search(block.text)
+                if m is None:
+                    continue
+                doc.contributors.extend(_contributors(m, rule, doc.language))
+                agency = agency_name(m.groupdict().get("agency") or "", doc.language)
+                if agency and doc.agency is None:
+                    doc.agency = agency
+                doc.drop(block, reason="contributors", rule=rule.qualified_id)
+                break
+        return doc
+
+
+def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
+    out: list[Contributor] = []
+    groups = m.groupdict()
+    if groups.get("names") and rule.role:
+        for name, _raw in parse_byline_names(groups["names"], lang=lang).names:
+            out.append(Contributor(name=name, role=rule.role))
+        return out
+    text = m.group(0).strip().strip("()").strip()
+    for clause in _CLAUSE.split(text):
+        c = _ROLE_BY.match(clause.strip())
+        if not c:
+            continue
+        role = " ".join(c["role"].casefold().split())
+        for name, _raw in parse_byline_names(c["names"].rstrip(" .)"), lang=lang).names:
+            out.append(Contributor(name=name, role=role))
+    return out
