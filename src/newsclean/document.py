@@ -18,9 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsclean.article import Author, Caption, Contributor, Dateline, Removal
+
+if TYPE_CHECKING:
+    from newsclean.loading import Limits
 
 Format = Literal["html", "text"]
 
@@ -94,6 +97,7 @@ class Document:
     contributors: list[Contributor] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
     current_stage: str = ""
+    limits: Limits | None = None
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], *, url: str | None = None) -> Document:

@@ -34,13 +34,14 @@ class Limits:
         max_bytes: largest accepted input (after gunzip), in bytes or characters.
         max_lines: most lines a text dump may have.
         max_line_chars: longest single line, in characters.
-        max_depth: deepest HTML element nesting.
+        max_depth: deepest HTML element nesting (lxml's parser stops at 255
+            levels and silently drops the rest, so deeper pages are refused).
     """
 
     max_bytes: int = 20_000_000
     max_lines: int = 200_000
     max_line_chars: int = 2_000_000
-    max_depth: int = 2_000
+    max_depth: int = 250
 
 
 _BOMS = (
@@ -171,7 +172,7 @@ def load_document(
     fmt: Format = format or ("html" if looks_like_html(text) else "text")
     if fmt == "text":
         _check_lines(text, limits, document)
-    return Document(source=text, format=fmt, url=url, declared_language=lang)
+    return Document(source=text, format=fmt, url=url, declared_language=lang, limits=limits)
 
 
 def _check_size_and_decode(data: bytes, limits: Limits, document: str) -> str:

@@ -228,10 +228,19 @@ class PatternSet:
 
 @lru_cache(maxsize=128)
 def pattern_set(lang: str | None, extra_files: tuple[str, ...] = ()) -> PatternSet:
-    """The :class:`PatternSet` for ``lang`` (neutral rules only when unknown)."""
+    """The :class:`PatternSet` for ``lang``: neutral rules, then the language's.
+
+    A language without a pattern file gets the English rules (menus and share
+    rows of sites in any language are often English); an unknown language
+    (``None``, too little text to tell) gets every packaged file, English first.
+    """
     files = [load_packaged("xx")]
     if lang in PACKAGED_LANGUAGES:
         files.append(load_packaged(lang))
+    elif lang is None:
+        files.extend(load_packaged(code) for code in ("en", *(c for c in PACKAGED_LANGUAGES if c != "en")))
+    else:
+        files.append(load_packaged("en"))
     files.extend(load_file(p) for p in extra_files)
     return PatternSet(files)
 

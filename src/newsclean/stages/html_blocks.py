@@ -163,7 +163,7 @@ class BlockRenderer:
                 del context[len(context) - context_sizes.pop() :]
                 self.add_text(el.tail, link_depth > 0)
                 continue
-            if depth > self.max_depth:
+            if depth >= self.max_depth:
                 raise InputError(
                     f"HTML nesting deeper than the limit of {self.max_depth} elements", document=self.document
                 )

@@ -19,6 +19,7 @@ import regex
 
 from newsclean.document import Block, Document
 from newsclean.errors import InputError
+from newsclean.loading import Limits
 from newsclean.stages.html_blocks import BlockRenderer
 from newsclean.stages.parse_text import parse_text_blocks
 
@@ -34,11 +35,9 @@ class Parse:
 
     Args:
         favor_precision: ask trafilatura for its precision-oriented mode.
-        max_depth: deepest HTML nesting accepted before an InputError.
     """
 
     favor_precision: bool = False
-    max_depth: int = 2000
     name: str = "parse"
 
     def __call__(self, doc: Document) -> Document:
@@ -54,7 +53,8 @@ class Parse:
             raise InputError("HTML could not be parsed", document=doc.name)
         head_title = _head_title(tree)
         body = tree.find(".//body")
-        renderer = BlockRenderer(max_depth=self.max_depth, document=doc.name)
+        max_depth = doc.limits.max_depth if doc.limits else Limits().max_depth
+        renderer = BlockRenderer(max_depth=max_depth, document=doc.name)
         blocks = renderer.render(body if body is not None else tree)
         if head_title:
             blocks.insert(0, Block(index=0, text=head_title, tag="title"))

@@ -1,0 +1,47 @@
+# Two entry points: `make demo` and `make test`. Both create the virtualenv they need.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: demo test lint typecheck docs pytest schema bench clean
+
+$(VENV)/.base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+$(VENV)/.bench: $(VENV)/.dev
+	$(PY) -m pip install -q -e ".[dev,bench]"
+	touch $@
+
+demo: $(VENV)/.base
+	$(PY) examples/demo.py
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy --strict src/
+
+docs: $(VENV)/.dev
+	$(VENV)/bin/mkdocs build --strict --site-dir $(CURDIR)/site
+
+pytest: $(VENV)/.dev
+	$(PY) -m pytest -q
+
+test: lint typecheck docs pytest
+
+schema: $(VENV)/.base
+	$(VENV)/bin/newsclean schema > docs/article.schema.json
+
+bench: $(VENV)/.bench
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache
