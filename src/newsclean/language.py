@@ -56,8 +56,8 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     scores = stopword_scores(text)
     if not scores:
         return None
-    (best, top), *rest = scores.most_common(2) + [("", 0)]
-    second = rest[0][1]
+    ranked = [*scores.most_common(2), ("", 0)]
+    (best, top), (_, second) = ranked[0], ranked[1]
     if top < 3 or top < 1.2 * second:
         return None
     return best

@@ -40,6 +40,7 @@ def blank(lang: str | None) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=2048)
 def tokenizer_only(lang: str | None, text: str) -> Any:
     """Tokenise ``text`` without running the pipeline's components."""
     return blank(lang).make_doc(text)
@@ -59,11 +60,39 @@ def token_rule_matches(rule: Rule, text: str) -> bool:
     return token_rule_match_end(rule, text) is not None
 
 
+def _first_words(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Lower-case words a match can start with, or ``None`` when any word can."""
+    words: set[str] = set()
+    for token in tokens:
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            words.add(lower)
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            words.update(str(w) for w in lower["IN"])
+        else:
+            return None
+        if token.get("OP") not in ("?", "*"):
+            return frozenset(words)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _rule_first_words(tokens_json: str) -> frozenset[str] | None:
+    return _first_words(json.loads(tokens_json))
+
+
 def token_rule_match_end(rule: Rule, text: str) -> int | None:
     """Character offset where the rule's match starting at token 0 ends, if any."""
+    tokens_json = json.dumps(rule.tokens, sort_keys=True)
+    first = _rule_first_words(tokens_json)
+    if first is not None:
+        # Cheap test before tokenising: most lines cannot start the match at all.
+        head = text.lstrip()[:40].split(maxsplit=1)
+        if not head or not any(head[0].casefold().startswith(w) for w in first):
+            return None
     lang = rule.lang if rule.lang != "xx" else None
     doc = tokenizer_only(lang, text[:500])
-    matcher = _matcher(lang, rule.qualified_id, json.dumps(rule.tokens, sort_keys=True))
+    matcher = _matcher(lang, rule.qualified_id, tokens_json)
     ends = [end for _, start, end in matcher(doc) if start == 0]
     if not ends:
         return None

@@ -118,7 +118,7 @@ class Rule(BaseModel):
 
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
-        if self.max_words is not None and len(text.split()) > self.max_words:
+        if self.max_words is not None and _word_total(text) > self.max_words:
             return None
         try:
             return self.compiled.search(text, timeout=REGEX_TIMEOUT)
@@ -133,6 +133,12 @@ class Rule(BaseModel):
 
             return nlp.token_rule_matches(self, text)
         return self.search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _word_total(text: str) -> int:
+    # Many rules test the same block: count its words once.
+    return len(text.split())
 
 
 class PatternFile(BaseModel):
@@ -219,11 +225,50 @@ class PatternSet:
             self.months.update(f.months)
             self.agencies.update(f.agencies)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
+        self._screens: dict[str, Any] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
 
     def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules used by one stage, in file order."""
         return tuple(r for r in self.rules if r.kind == kind)
+
+    def first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
+        """The first regex rule of ``kind`` that fires on ``text``, with its match.
+
+        One combined expression screens the text first: most blocks match no
+        rule, and one search is far cheaper than one per rule.
+        """
+        screen = self._screen(kind)
+        if screen is not None:
+            try:
+                if screen.search(text, timeout=REGEX_TIMEOUT) is None:
+                    return None
+            except TimeoutError:
+                pass  # fall through to the rules one by one, each under its own timeout
+        for rule in self.rules_of(kind):
+            if rule.regex is None:
+                continue
+            m = rule.search(text)
+            if m is not None:
+                return rule, m
+        return None
+
+    def _screen(self, kind: RuleKind) -> Any:
+        if kind not in self._screens:
+            parts = []
+            for rule in self.rules_of(kind):
+                if rule.regex is None:
+                    continue
+                # Named groups would clash across rules; the screen only needs a yes or no.
+                body = regex.sub(r"\(\?P<\w+>", "(?:", rule.regex)
+                body = regex.sub(r"\(\?P=\w+\)", "", body) if "(?P=" in body else body
+                flags = "i" if rule.ignore_case else "-i"
+                parts.append(f"(?{flags}:{body})")
+            try:
+                self._screens[kind] = regex.compile("|".join(parts)) if parts else None
+            except regex.error:
+                self._screens[kind] = None
+        return self._screens[kind]
 
 
 @lru_cache(maxsize=128)

@@ -10,7 +10,7 @@ immutable, ordered tuple of named stages: editing one returns a new one.
 ...         block.set_text(block.text.upper())
 ...     return doc
 >>> p = Pipeline.default().insert(shout, after="main_content")
->>> p.names[-1]
+>>> p.names[p.names.index("main_content") + 1]
 'shout'
 >>> "shout" in Pipeline.default().names
 False
@@ -222,7 +222,7 @@ def _resolve(stage: StageLike) -> Callable[[Document], Document]:
 
 def to_article(doc: Document) -> Article:
     """Freeze a finished Document into an :class:`~newsclean.Article`."""
-    body = [b for b in doc.kept()]
+    body = list(doc.kept())
     return Article(
         url=doc.url,
         language=doc.language,

@@ -12,8 +12,10 @@ go with it, until prose resumes.
 ...     "Japan expert: What boosted defense ties with PH tell China", "Subscribe to our daily newsletter"])
 >>> doc.language = "en"
 >>> doc = Boilerplate()(doc)
->>> [(b.removed, r.rule) for b, r in zip(doc.blocks[1:], doc.removals)]
-[('related', 'en/related-heading'), ('related', 'en/related-heading'), ('newsletter', 'en/newsletter-subscribe')]
+>>> [r.rule for r in doc.removals]
+['en/related-heading', 'en/related-heading', 'en/newsletter-subscribe']
+>>> [b.removed for b in doc.blocks]
+[None, 'related', 'related', 'newsletter']
 """
 
 from __future__ import annotations
@@ -40,10 +42,11 @@ class Boilerplate:
     name: str = "boilerplate"
 
     def __call__(self, doc: Document) -> Document:
-        rules = pattern_set(doc.language, self.pattern_files).rules_of("boilerplate")
+        patterns = pattern_set(doc.language, self.pattern_files)
         section: Rule | None = None
         for block in list(doc.kept()):
-            rule = _first_match(rules, block.text)
+            found = patterns.first_match("boilerplate", block.text)
+            rule = found[0] if found else None
             if rule is not None:
                 doc.drop(block, reason=rule.reason or "boilerplate", rule=rule.qualified_id)
                 section = rule if rule.section else None
@@ -53,13 +56,6 @@ class Boilerplate:
                 continue
             section = None
         return doc
-
-
-def _first_match(rules: tuple[Rule, ...], text: str) -> Rule | None:
-    for rule in rules:
-        if rule.matches(text):
-            return rule
-    return None
 
 
 def _is_section_item(block: Block) -> bool:

@@ -32,16 +32,15 @@ class Captions:
     name: str = "captions"
 
     def __call__(self, doc: Document) -> Document:
-        rules = pattern_set(doc.language, self.pattern_files).rules_of("credit")
+        patterns = pattern_set(doc.language, self.pattern_files)
         previous: Block | None = None
         for block in list(doc.kept()):
             if word_count(block.text) > _MAX_CAPTION_WORDS:
                 previous = None
                 continue
-            for rule in rules:
-                m = rule.search(block.text)
-                if m is None:
-                    continue
+            found = patterns.first_match("credit", block.text)
+            if found is not None:
+                rule, m = found
                 credit = _clean_credit(m.group("credit"))
                 text = block.text[: m.start("credit")].strip()
                 follows_caption = previous is not None and previous.removed == "caption"
@@ -52,11 +51,9 @@ class Captions:
                 else:
                     doc.captions.append(Caption(text="", credit=credit))
                 doc.drop(block, reason="caption", rule=rule.qualified_id)
-                break
-            else:
-                if _is_marked_caption(block):
-                    doc.captions.append(Caption(text=block.text))
-                    doc.drop(block, reason="caption", rule="html/figcaption")
+            elif _is_marked_caption(block):
+                doc.captions.append(Caption(text=block.text))
+                doc.drop(block, reason="caption", rule="html/figcaption")
             previous = block
         return doc
 

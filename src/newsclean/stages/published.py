@@ -7,7 +7,7 @@ no date. A line that holds nothing but a date (the byline slot of many
 sites: "/ 04:53 PM May 03, 2023") leaves the body as ``byline``.
 
 >>> from newsclean.document import Document
->>> doc = Document.from_lines(["Headline", "/ 04:53 PM May 03, 2023", "The story starts here, with a sentence."])
+>>> doc = Document.from_lines(["Headline", "/ 04:53 PM May 03, 2023", "The story starts here, in prose."])
 >>> doc = Published()(doc)
 >>> doc.published, doc.blocks[1].removed
 (datetime.datetime(2023, 5, 3, 16, 53), 'byline')

@@ -31,19 +31,16 @@ class Tags:
     name: str = "tags"
 
     def __call__(self, doc: Document) -> Document:
-        rules = pattern_set(doc.language, self.pattern_files).rules_of("tags")
+        patterns = pattern_set(doc.language, self.pattern_files)
         for block in list(doc.kept()):
-            for rule in rules:
-                m = rule.search(block.text)
-                if m is None:
-                    continue
+            found = patterns.first_match("tags", block.text)
+            if found is not None:
+                rule, m = found
                 _add(doc, [t for t in _SPLIT.split(m.group("tags")) if t.strip(" .")])
                 doc.drop(block, reason="tags", rule=rule.qualified_id)
-                break
-            else:
-                if _is_tag_link(block):
-                    _add(doc, [block.text])
-                    doc.drop(block, reason="tags", rule="html/tag-list")
+            elif _is_tag_link(block):
+                _add(doc, [block.text])
+                doc.drop(block, reason="tags", rule="html/tag-list")
         if not doc.tags and doc.metadata.get("tags"):
             _add(doc, doc.metadata["tags"].split("\n"))
         return doc

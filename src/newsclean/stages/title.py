@@ -71,13 +71,14 @@ class Title:
         first = kept[0]
         if first.tag == "title":
             return first
-        if doc.format == "text" and first.index == 0 and len(kept) > 1 and kept[1].gap_before:
-            # A dump's first line is the page <title> when it is echoed later or
-            # carries a "Headline | Site" separator; otherwise it may be body.
-            if _SEPARATOR.search(first.text) or any(
-                _key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW]
-            ):
-                return first
+        # A dump's first line is the page <title> when it is echoed later or
+        # carries a "Headline | Site" separator; otherwise it may be body.
+        dump_title = doc.format == "text" and first.index == 0 and len(kept) > 1 and kept[1].gap_before
+        if dump_title and (
+            _SEPARATOR.search(first.text)
+            or any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
+        ):
+            return first
         return None
 
 

@@ -39,18 +39,16 @@ class Trailers:
     name: str = "trailers"
 
     def __call__(self, doc: Document) -> Document:
-        rules = pattern_set(doc.language, self.pattern_files).rules_of("trailer")
+        patterns = pattern_set(doc.language, self.pattern_files)
         for block in list(doc.kept()):
-            for rule in rules:
-                m = rule.search(block.text)
-                if m is None:
-                    continue
+            found = patterns.first_match("trailer", block.text)
+            if found is not None:
+                rule, m = found
                 doc.contributors.extend(_contributors(m, rule, doc.language))
                 agency = agency_name(m.groupdict().get("agency") or "", doc.language)
                 if agency and doc.agency is None:
                     doc.agency = agency
                 doc.drop(block, reason="contributors", rule=rule.qualified_id)
-                break
         return doc
 
 
