@@ -293,15 +293,21 @@ def evaluate_bodies(
     scores = {page_id: score_body(pred, gold) for page_id, (pred, gold) in items}
     values = list(scores.values())
     precision, recall, f1, accuracy = _aggregate(values)
-    stds = [math.nan] * 4
+    stds = (math.nan, math.nan, math.nan, math.nan)
     if n_bootstrap > 1 and len(values) > 1:
         rng = random.Random(seed)
         samples: list[tuple[float, float, float, float]] = []
         for _ in range(n_bootstrap):
             resample = [values[rng.randrange(len(values))] for _ in values]
             samples.append(_aggregate(resample))
-        stds = [statistics.stdev(column) for column in zip(*samples, strict=True)]
-    return BodyReport(precision, recall, f1, accuracy, *stds, pages=scores)
+        columns = list(zip(*samples, strict=True))
+        stds = (
+            statistics.stdev(columns[0]),
+            statistics.stdev(columns[1]),
+            statistics.stdev(columns[2]),
+            statistics.stdev(columns[3]),
+        )
+    return BodyReport(precision, recall, f1, accuracy, stds[0], stds[1], stds[2], stds[3], pages=scores)
 
 
 # --------------------------------------------------------------------------- #

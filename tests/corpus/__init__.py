@@ -1,0 +1,1 @@
+"""Corpus tests: newsclean over the shared ScrapingHub corpus (skipped where it is absent)."""
