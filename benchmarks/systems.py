@@ -145,7 +145,7 @@ def _trafilatura_meta() -> Extractor:
 
 
 def _readability() -> Extractor:
-    from readability import Document  # type: ignore[import-untyped]
+    from readability import Document
 
     def run(page: PageInput) -> Output:
         return Output(body=html_to_text(Document(page.text).summary(html_partial=True)))
@@ -155,7 +155,7 @@ def _readability() -> Extractor:
 
 def _newspaper() -> Extractor:
     warnings.filterwarnings("ignore", module="newspaper")
-    import newspaper  # type: ignore[import-untyped]
+    import newspaper
 
     config = newspaper.Config()
     config.fetch_images = False
@@ -205,7 +205,7 @@ _JUSTEXT_LANGUAGES = {
 
 def _justext(by_language: bool) -> Callable[[], Extractor]:
     def factory() -> Extractor:
-        import justext  # type: ignore[import-untyped]
+        import justext
 
         stoplists: dict[str, frozenset[str]] = {}
 

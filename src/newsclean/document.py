@@ -73,6 +73,8 @@ class Block:
 class Document:
     """One page moving through the stages.
 
+    ``headline_index`` is the block index of the printed headline, which
+    anchors the header zone where bylines and dates are looked for.
     ``metadata`` holds candidate values read from the markup (``title``,
     ``author``, ``date``, ``sitename``, ``tags``, ``language``...) for the
     stages to confirm or ignore; the other fields are what was decided.
@@ -86,6 +88,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     title: str | None = None
+    headline_index: int | None = None
     site_name: str | None = None
     authors: list[Author] = field(default_factory=list)
     agency: str | None = None

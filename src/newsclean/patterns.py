@@ -46,6 +46,7 @@ RuleKind = Literal[
     "byline-stop",
     "credit",
     "dateline",
+    "dateline-stop",
     "tags",
     "trailer",
     "date",

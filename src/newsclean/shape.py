@@ -21,6 +21,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?\p{Lu}")
 _CJK_SENTENCE = regex.compile(r"[。！？]")
+_HEADLINE_CASE = 0.75  # share of capitalised words above which a short line is a title
 
 
 def word_count(text: str) -> int:
@@ -43,7 +44,7 @@ def is_prose(text: str) -> bool:
         return words >= 25 and bool(_CJK_SENTENCE.search(text))
     if words >= 30:
         return True
-    if words < 8:
+    if words < 8 or capitalised_share(text) >= _HEADLINE_CASE:
         return False
     return ends_like_sentence(text) or bool(_SENTENCE_INSIDE.search(text))
 

@@ -1,6 +1,7 @@
 """The ``dateline`` stage: "TOKYO —", "WASHINGTON (AP) —", "(Reuters) -".
 
-Only the first paragraph of the body is read. The dateline's location,
+Only the opening of the body is read (the first paragraph, or one of the
+next two when what precedes them is a stray teaser). The dateline's location,
 agency and date become ``doc.dateline``; the paragraph keeps the rest, and
 ``text_as_published`` keeps the whole. A wire agency named in the dateline
 is also the article's agency.
@@ -19,13 +20,15 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.article import Dateline as DatelineField
-from newsclean.document import Document
+from newsclean.document import Block, Document
 from newsclean.names import agency_name
-from newsclean.patterns import pattern_set
+from newsclean.patterns import Rule, pattern_set
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{L}\p{N}\"“‘'„«(]")
 _MAX_LOCATION_WORDS = 6
+_OPENING_BLOCKS = 3
+_LETTERS = regex.compile(r"\p{L}{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +39,20 @@ class Dateline:
     name: str = "dateline"
 
     def __call__(self, doc: Document) -> Document:
-        first = next(doc.kept(), None)
-        if first is None:
-            return doc
+        patterns = pattern_set(doc.language, self.pattern_files)
+        rules = patterns.rules_of("dateline")
+        stops = patterns.rules_of("dateline-stop")
+        for block in list(doc.kept())[:_OPENING_BLOCKS]:
+            if any(stop.matches(block.text) for stop in stops):
+                continue
+            if self._cut(doc, block, rules):
+                break
+        return doc
+
+    @staticmethod
+    def _cut(doc: Document, first: Block, rules: tuple[Rule, ...]) -> bool:
         text = first.text
-        for rule in pattern_set(doc.language, self.pattern_files).rules_of("dateline"):
+        for rule in rules:
             m = rule.search(text)
             if m is None:
                 continue
@@ -59,14 +71,16 @@ class Dateline:
             wire = agency_name(agency.split("/")[0], doc.language) if agency else None
             if wire and doc.agency is None:
                 doc.agency = wire
-            break
-        return doc
+            return True
+        return False
 
 
 def _plausible(location: str | None, agency: str | None, dash: str | None, rest: str) -> bool:
     if len(rest.strip()) < 20 or not _BODY_START.match(rest.strip()):
         return False
-    if location and len(location.split()) > _MAX_LOCATION_WORDS:
+    if location and (len(location.split()) > _MAX_LOCATION_WORDS or not _LETTERS.search(location)):
+        return False
+    if agency and not _LETTERS.search(agency):
         return False
     if not location and not agency:
         return False

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
+from newsclean.shape import is_headline_like
 
 _KEY = regex.compile(r"\w+")
-_SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|»|«|/|\\|~)\s+|\s*\|\s*")
+_SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
+_MIN_OVERLAP = 0.6
 _MAX_SITE_WORDS = 6
-_SEARCH_WINDOW = 80
+_SEARCH_WINDOW = 600
 
 
 def _key(text: str) -> str:
@@ -58,6 +60,7 @@ class Title:
         if page_title is not None:
             doc.drop(page_title, reason="title", rule="xx/page-title")
         if headline is not None:
+            doc.headline_index = headline.index
             doc.drop(headline, reason="title", rule="xx/headline")
         if doc.title:
             title_key = _key(doc.title)
@@ -104,13 +107,31 @@ def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[st
 def _find_headline(
     blocks: list[Block], candidates: list[tuple[str, str | None]]
 ) -> tuple[Block | None, tuple[str, str | None] | None]:
-    keys: dict[str, tuple[str, str | None]] = {}
-    for cand in candidates:
-        keys.setdefault(_key(cand[0]), cand)
+    """The printed headline: an exact word-key match first, else the closest headline-like block."""
     # Prefer a heading element when the page marks one up.
     ordered = sorted(blocks, key=lambda b: (b.tag not in {"h1", "h2"}, b.index))
-    for block in ordered:
-        found = keys.get(_key(block.text))
-        if found is not None and _key(block.text):
-            return block, found
+    block_keys = [(_key(b.text), b) for b in ordered]
+    for cand in candidates:
+        wanted = _key(cand[0])
+        for key, block in block_keys:
+            if key and key == wanted:
+                return block, cand
+    if not candidates:
+        return None, None
+    # Page titles are often a rewritten headline ("X: the law that..." vs "The law that...").
+    best: tuple[float, Block | None, tuple[str, str | None] | None] = (0.0, None, None)
+    for cand in candidates:
+        wanted_words = set(_key(cand[0]).split())
+        if len(wanted_words) < 3:
+            continue
+        for key, block in block_keys:
+            words = set(key.split())
+            if not 3 <= len(words) <= 40 or not is_headline_like(block.text) and len(words) > 25:
+                continue
+            shared = len(wanted_words & words)
+            score = min(shared / len(wanted_words), shared / len(words)) if words else 0.0
+            if score > best[0]:
+                best = (score, block, cand)
+    if best[0] >= _MIN_OVERLAP:
+        return best[1], best[2]
     return None, None

@@ -12,17 +12,34 @@ from newsclean.shape import is_prose
 HEADER_LIMIT = 40
 
 
+HEADLINE_LEAD = 3
+
+
 def header_zone(doc: Document, *, limit: int = HEADER_LIMIT, after_first_prose: int = 0) -> list[Block]:
     """Kept blocks before the story's first prose paragraph (at most ``limit``).
 
-    In HTML, prose outside the main content (a teaser in a sidebar) does not
-    end the zone. ``after_first_prose`` extends the zone past that paragraph.
+    The zone starts a few blocks above the headline when it is known (menus
+    and cookie banners above it are not the header), else at the top. In
+    HTML, prose outside the main content (a teaser in a sidebar) does not end
+    the zone. ``after_first_prose`` extends the zone past that paragraph.
     """
     zone: list[Block] = []
     extra = -1
+    start = 0
+    if doc.headline_index is not None:
+        before = [b.index for b in doc.kept() if b.index < doc.headline_index]
+        start = before[-HEADLINE_LEAD] if len(before) >= HEADLINE_LEAD else 0
+    headline = doc.headline_index if doc.headline_index is not None else -1
     for block in doc.kept():
+        if block.index < start:
+            continue
         if len(zone) >= limit:
             break
+        if block.index < headline:
+            # Above the headline, a teaser in prose does not end the header.
+            if not is_prose(block.text):
+                zone.append(block)
+            continue
         if extra >= 0:
             if extra >= after_first_prose:
                 break
