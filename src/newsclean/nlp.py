@@ -103,3 +103,56 @@ def token_rule_match_end(rule: Rule, text: str) -> int | None:
 def sentences(text: str, lang: str | None) -> list[str]:
     """Split ``text`` into sentences with the rule-based sentencizer."""
     return [s.text for s in blank(lang)(text).sents]
+
+
+#: Package names of trained pipelines tried, best first, when one is installed.
+TRAINED_PIPELINES = (
+    "{lang}_core_web_trf",
+    "{lang}_core_web_lg",
+    "{lang}_core_web_md",
+    "{lang}_core_web_sm",
+    "{lang}_core_news_lg",
+    "{lang}_core_news_md",
+    "{lang}_core_news_sm",
+    "xx_ent_wiki_sm",
+)
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+_NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+@lru_cache(maxsize=8)
+def trained_pipeline(lang: str | None) -> Language | None:
+    """A trained pipeline the user already has installed for ``lang``, if any.
+
+    Nothing is ever downloaded: only installed packages are looked up.
+    """
+    import spacy
+    import spacy.util
+
+    for pattern in TRAINED_PIPELINES:
+        name = pattern.format(lang=lang or "xx")
+        if spacy.util.is_package(name):
+            try:
+                return spacy.load(name, exclude=["parser", "lemmatizer", "textcat"])
+            except (OSError, ValueError, ImportError) as exc:
+                logger.warning("installed pipeline %s could not be loaded: %s", name, exc)
+    return None
+
+
+def confirms_person(name: str, lang: str | None) -> bool | None:
+    """Ask an installed trained pipeline whether ``name`` is a person.
+
+    ``True`` or ``False`` when its named entities say so, ``None`` when no
+    trained pipeline is installed or it has no opinion.
+    """
+    nlp = trained_pipeline(lang)
+    if nlp is None:
+        return None
+    doc = nlp(name)
+    for ent in doc.ents:
+        if len(ent.text) >= 0.6 * len(name):
+            if ent.label_ in _PERSON_LABELS:
+                return True
+            if ent.label_ in _NOT_PERSON_LABELS:
+                return False
+    return None

@@ -4,7 +4,9 @@ Looks in the header zone (above the first paragraph of prose) for a line
 that a ``byline`` token rule recognises ("By ...", "Von ...", "Par ..."),
 unless a ``byline-stop`` rule says it is something else ("By providing an
 email address..."). The names are read with :func:`newsclean.names.parse_byline_names`.
-A bare agency line ("Reuters") credits the agency. In HTML, the metadata
+A bare agency line ("Reuters") credits the agency. When the user has a
+trained spaCy pipeline installed, its entities may veto a "name" that is an
+organisation (``confirm_names``); without one, the rules decide alone. In HTML, the metadata
 author stands in when the page shows no byline, and a header line holding
 exactly that name leaves the body too.
 
@@ -25,7 +27,7 @@ from newsclean.article import Author
 from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.names import agency_name, normalise_name, parse_byline_names
-from newsclean.nlp import token_rule_match_end
+from newsclean.nlp import confirms_person, token_rule_match_end
 from newsclean.patterns import Rule, pattern_set
 from newsclean.shape import word_count
 from newsclean.stages.zones import header_zone
@@ -40,6 +42,7 @@ class Byline:
     """Fill ``doc.authors`` (and ``doc.agency``) from the byline."""
 
     pattern_files: tuple[str, ...] = ()
+    confirm_names: bool = True
     name: str = "byline"
 
     def __call__(self, doc: Document) -> Document:
@@ -58,7 +61,7 @@ class Byline:
                 end = token_rule_match_end(rule, text)
                 if end is None:
                     continue
-                if self._apply(doc, block, rule, text, end):
+                if self._apply(doc, block, rule, text, end, self.confirm_names):
                     if text != block.text:
                         doc.drop(zone[i + 1], reason="byline", rule=rule.qualified_id)
                     break
@@ -73,7 +76,7 @@ class Byline:
         return doc
 
     @staticmethod
-    def _apply(doc: Document, block: Block, rule: Rule, text: str, end: int) -> bool:
+    def _apply(doc: Document, block: Block, rule: Rule, text: str, end: int, confirm: bool) -> bool:
         prefix_end = _prefix_end(text, end)
         rest = text[prefix_end:]
         rest = _GLUED_DATE.sub(" ", rest, count=1)
@@ -81,6 +84,9 @@ class Byline:
         if found is not None:
             rest = rest[: found.start]
         parsed = parse_byline_names(rest, lang=doc.language)
+        if confirm:
+            # Only when the user has a trained pipeline installed; never required.
+            parsed.names = [n for n in parsed.names if confirms_person(n[0], doc.language) is not False]
         if not parsed.names and not parsed.agency:
             return False
         doc.authors = [Author(name=name, raw=raw, role=parsed.role) for name, raw in parsed.names]

@@ -126,7 +126,7 @@ def _find_headline(
             continue
         for key, block in block_keys:
             words = set(key.split())
-            if not 3 <= len(words) <= 40 or not is_headline_like(block.text) and len(words) > 25:
+            if not 3 <= len(words) <= 40 or (not is_headline_like(block.text) and len(words) > 25):
                 continue
             shared = len(wanted_words & words)
             score = min(shared / len(wanted_words), shared / len(words)) if words else 0.0
