@@ -24,8 +24,8 @@ def clean(
     """Clean one page, HTML or a plain-text dump, into an :class:`Article`.
 
     Args:
-        source: the page as text, as bytes (decoded by BOM, declared charset,
-            then UTF-8) or as a path to a file (``.gz`` is read through).
+        source: the page as text, as bytes (decoded by its BOM, else as
+            UTF-8 when valid, else by its declared charset) or as a path to a file (``.gz`` is read through).
         url: the page's address, recorded in the Article and in errors.
         lang: force the language (ISO 639-1); by default it is read from the
             page's markup or detected from the text.

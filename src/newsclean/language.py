@@ -44,15 +44,18 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     """The ISO 639-1 code of ``text``, or ``None`` when there is too little evidence."""
     text = text[:sample]
     letters = len(_LETTER.findall(text))
-    if letters < 20:
+    if letters < 4:
         return None
-    # "ja" before "zh": Japanese mixes kana with Han characters.
+    # A script is evidence from a few characters; "ja" before "zh", since
+    # Japanese mixes kana with Han characters.
     counts = {code: len(pattern.findall(text)) for code, pattern in _SCRIPTS}
     if counts["ja"] > 0.05 * letters:
         return "ja"
     for code, count in counts.items():
         if code != "ja" and count > 0.3 * letters:
             return code
+    if letters < 20:
+        return None
     scores = stopword_scores(text)
     if not scores:
         return None

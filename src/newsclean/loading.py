@@ -1,7 +1,8 @@
 """Reading a source into a :class:`~newsclean.Document`: decoding and format.
 
-Accepts ``str`` (HTML or a text dump), ``bytes`` (decoded by BOM, declared
-charset, then UTF-8) or a path (gzip-compressed files are read through).
+Accepts ``str`` (HTML or a text dump), ``bytes`` (decoded by BOM, else as
+UTF-8 when valid, else by the declared charset: declarations are often wrong
+where UTF-8 validity rarely lies) or a path (gzip-compressed files are read through).
 Problems are :class:`~newsclean.errors.InputError` naming the document.
 
 >>> doc = load_document("<html><body><p>Hi there.</p></body></html>")
@@ -79,7 +80,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def decode_bytes(data: bytes, *, document: str | None = None) -> str:
-    """Decode page bytes: BOM first, then a declared charset, then UTF-8.
+    """Decode page bytes: BOM first, then UTF-8 when valid, then the declared charset.
 
     >>> decode_bytes("café".encode("utf-8"))
     'café'

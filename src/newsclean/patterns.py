@@ -234,24 +234,27 @@ class PatternSet:
         return tuple(r for r in self.rules if r.kind == kind)
 
     def first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
-        """The first regex rule of ``kind`` that fires on ``text``, with its match.
+        """The first rule of ``kind`` that fires on ``text``, with its regex match
+        (``None`` for a token rule).
 
         One combined expression screens the text first: most blocks match no
         rule, and one search is far cheaper than one per rule.
         """
         screen = self._screen(kind)
+        regex_possible = True
         if screen is not None:
             try:
-                if screen.search(text, timeout=REGEX_TIMEOUT) is None:
-                    return None
+                regex_possible = screen.search(text, timeout=REGEX_TIMEOUT) is not None
             except TimeoutError:
                 pass  # fall through to the rules one by one, each under its own timeout
         for rule in self.rules_of(kind):
             if rule.regex is None:
-                continue
-            m = rule.search(text)
-            if m is not None:
-                return rule, m
+                if rule.matches(text):
+                    return rule, None
+            elif regex_possible:
+                m = rule.search(text)
+                if m is not None:
+                    return rule, m
         return None
 
     def _screen(self, kind: RuleKind) -> Any:

@@ -65,6 +65,9 @@ class Parse:
         if html_lang and not doc.declared_language:
             doc.metadata["html_lang"] = html_lang.strip().lower()[:12]
         doc.metadata.update(_read_structured_dates(tree))
+        site = _meta(tree, "property", "og:site_name") or _meta(tree, "name", "application-name")
+        if site:
+            doc.metadata["og_site_name"] = " ".join(site.split())
         try:
             extracted = trafilatura.bare_extraction(
                 tree,

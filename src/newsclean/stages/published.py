@@ -60,10 +60,11 @@ _MODIFIED_LABELS = regex.compile(
 class Published:
     """Set ``doc.published`` / ``doc.modified``; drop date-only header lines."""
 
+    pattern_files: tuple[str, ...] = ()
     name: str = "published"
 
     def __call__(self, doc: Document) -> Document:
-        labels = pattern_set(doc.language).rules_of("date")
+        labels = pattern_set(doc.language, self.pattern_files).rules_of("date")
         visible: FoundDate | None = None
         for block in header_zone(doc):
             if word_count(block.text) > _MAX_DATE_LINE_WORDS:

@@ -53,9 +53,11 @@ class Title:
             doc.title = headline.text
         elif candidates:
             doc.title = candidates[0][0]
-        site = doc.metadata.get("sitename") or (matched[1] if matched else None)
+        # The page's own declaration first; trafilatura's guess may be the URL's host.
+        site = doc.metadata.get("og_site_name") or (matched[1] if matched else None)
         if not site and len(parts) >= 2 and len(parts[-1].split()) <= _MAX_SITE_WORDS:
             site = parts[-1]
+        site = site or doc.metadata.get("sitename")
         doc.site_name = site or None
         if page_title is not None:
             doc.drop(page_title, reason="title", rule="xx/page-title")

@@ -8,6 +8,10 @@ leaves the body as ``contributors``.
 >>> doc.language = "en"
 >>> [(c.name, c.role) for c in Trailers()(doc).contributors]
 [('Will Dunham', 'reporting'), ('Tom Brown', 'editing')]
+>>> doc = Document.from_lines(["Associated Press writers Lena Cho in Boston and Al Roy contributed to this report."])
+>>> doc.language = "en"
+>>> [c.name for c in Trailers()(doc).contributors]
+['Lena Cho', 'Al Roy']
 """
 
 from __future__ import annotations
@@ -22,6 +26,12 @@ from newsclean.document import Document
 from newsclean.names import agency_name, parse_byline_names
 from newsclean.patterns import Rule, pattern_set
 
+# "Associated Press writers A and B" → "A and B"; "A in Boston" → "A".
+_ROLE_PREFIX = regex.compile(
+    r"^.{0,60}?\b(?:writers?|correspondents?|reporters?|journalists?|staff|photographers?)\s+(?=\p{Lu})",
+    regex.I,
+)
+_IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.\-]*(?:[ ,]+\p{Lu}[\p{L}.\-]*){0,3}", regex.V0)
 # Splits "Reporting by A; Editing by B" into its clauses.
 _CLAUSE = regex.compile(
     r"\s*;\s*|,\s*(?=(?:\p{Ll}+\s+){0,2}by\b)|\s+(?=(?:with|additional)\s+\p{Ll}+\s+by\b)", regex.I
@@ -56,7 +66,9 @@ def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
     out: list[Contributor] = []
     groups = m.groupdict()
     if groups.get("names") and rule.role:
-        for name, _raw in parse_byline_names(groups["names"], lang=lang).names:
+        names = _ROLE_PREFIX.sub("", groups["names"])
+        names = _IN_PLACE.sub("", names)
+        for name, _raw in parse_byline_names(names, lang=lang).names:
             out.append(Contributor(name=name, role=rule.role))
         return out
     text = m.group(0).strip().strip("()").strip()
