@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import tomllib
 from collections.abc import Iterable
@@ -243,10 +244,9 @@ class PatternSet:
         screen = self._screen(kind)
         regex_possible = True
         if screen is not None:
-            try:
+            # On a timeout, fall through to the rules one by one, each under its own timeout.
+            with contextlib.suppress(TimeoutError):
                 regex_possible = screen.search(text, timeout=REGEX_TIMEOUT) is not None
-            except TimeoutError:
-                pass  # fall through to the rules one by one, each under its own timeout
         for rule in self.rules_of(kind):
             if rule.regex is None:
                 if rule.matches(text):

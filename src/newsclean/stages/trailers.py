@@ -8,7 +8,7 @@ leaves the body as ``contributors``.
 >>> doc.language = "en"
 >>> [(c.name, c.role) for c in Trailers()(doc).contributors]
 [('Will Dunham', 'reporting'), ('Tom Brown', 'editing')]
->>> doc = Document.from_lines(["Associated Press writers Lena Cho in Boston and Al Roy contributed to this report."])
+>>> doc = Document.from_lines(["AP writers Lena Cho in Boston and Al Roy contributed to this report."])
 >>> doc.language = "en"
 >>> [c.name for c in Trailers()(doc).contributors]
 ['Lena Cho', 'Al Roy']
