@@ -28,8 +28,7 @@ from newsclean.patterns import Rule, pattern_set
 
 # "Associated Press writers A and B" → "A and B"; "A in Boston" → "A".
 _ROLE_PREFIX = regex.compile(
-    r"^.{0,60}?\b(?:writers?|correspondents?|reporters?|journalists?|staff|photographers?)\s+(?=\p{Lu})",
-    regex.I,
+    r"^.{0,60}?\b(?i:writers?|correspondents?|reporters?|journalists?|staff|photographers?)\s+(?=\p{Lu})"
 )
 _IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.\-]*(?:[ ,]+\p{Lu}[\p{L}.\-]*){0,3}", regex.V0)
 # Splits "Reporting by A; Editing by B" into its clauses.
