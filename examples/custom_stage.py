@@ -39,7 +39,7 @@ Bridge reopens after repairs
 
 Download the Valley Times app for breaking news alerts!
 
-The Mill Street bridge reopened to traffic on Monday after eight months of repairs that cost the county $3.1 million.
+The Mill Street bridge reopened to traffic on Monday after eight months of repairs costing $3.1 million.
 
 Officials said the new deck should last at least forty years with routine maintenance.
 """

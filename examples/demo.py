@@ -22,11 +22,14 @@ def main() -> int:
         reasons.update(r.reason for r in article.removals)
         authors = ", ".join(a.name for a in article.authors) or "-"
         dateline = article.dateline.raw if article.dateline else "-"
+        tags = ", ".join(article.tags) or "-"
         print(f"{path.name}  [{article.language}]  {article.title!r}")
         print(f"    site: {article.site_name}  authors: {authors}  agency: {article.agency or '-'}")
-        print(f"    published: {article.published}  dateline: {dateline}  tags: {', '.join(article.tags) or '-'}")
-        print(f"    body: {len(article.paragraphs)} paragraphs, {len(article.body.split())} words;"
-              f" removed {len(article.removals)} blocks; captions: {len(article.captions)}")
+        print(f"    published: {article.published}  dateline: {dateline}  tags: {tags}")
+        print(
+            f"    body: {len(article.paragraphs)} paragraphs, {len(article.body.split())} words;"
+            f" removed {len(article.removals)} blocks; captions: {len(article.captions)}"
+        )
     print(f"\n{len(pages)} pages cleaned. Removed blocks by reason:")
     for reason, count in reasons.most_common():
         print(f"    {reason:<18} {count}")

@@ -30,7 +30,9 @@ def full_article() -> Article:
         text_as_published="LONDON (AP) — One.\n\nTwo.",
         captions=(Caption(text="A flag.", credit="REUTERS"),),
         tags=("Japan",),
-        removals=(Removal(stage="boilerplate", reason="advertisement", rule="xx/ad-marker", text="AD", block=3),),
+        removals=(
+            Removal(stage="boilerplate", reason="advertisement", rule="xx/ad-marker", text="AD", block=3),
+        ),
     )
 
 

@@ -44,7 +44,9 @@ def test_clean_reads_stdin_and_reports_bad_input() -> None:
     assert bad.returncode == 1 and b"empty input" in bad.stderr
 
 
-def test_explain_lists_every_block_with_label_and_rule(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_lists_every_block_with_label_and_rule(
+    page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["explain", str(page), "--colour", "never"]) == 0
     out = capsys.readouterr().out
     lines = [line.split() for line in out.splitlines()[:4]]

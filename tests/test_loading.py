@@ -12,7 +12,10 @@ import newsclean
 from newsclean import InputError, Limits, Pipeline
 from newsclean.loading import decode_bytes, load_document, looks_like_html
 
-HTML = "<!doctype html><html><head><title>T</title></head><body><p>Un café noir, s'il vous plaît.</p></body></html>"
+HTML = (
+    "<!doctype html><html><head><title>T</title></head>"
+    "<body><p>Un café noir, s'il vous plaît.</p></body></html>"
+)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +41,7 @@ def test_bytes_with_bom_and_declared_charset() -> None:
 
 
 def test_undecodable_bytes_name_the_document() -> None:
-    with pytest.raises(InputError, match="not valid UTF-8 and no charset declared.*'page-7'"):
+    with pytest.raises(InputError, match=r"not valid UTF-8 and no charset declared.*'page-7'"):
         decode_bytes(b"caf\xe9 au lait", document="page-7")
 
 

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsclean import PatternError
-from newsclean.patterns import PACKAGED_LANGUAGES, Rule, all_packaged, load_file, parse_pattern_file, pattern_set
+from newsclean.patterns import (
+    PACKAGED_LANGUAGES,
+    Rule,
+    all_packaged,
+    load_file,
+    parse_pattern_file,
+    pattern_set,
+)
 
 RULES = [rule for f in all_packaged() for rule in f.rule]
 
@@ -46,7 +53,7 @@ def test_pattern_set_combines_neutral_and_language_rules() -> None:
 
 
 def test_invalid_toml_names_the_file() -> None:
-    with pytest.raises(PatternError, match="mine.toml: not valid TOML"):
+    with pytest.raises(PatternError, match=r"mine\.toml: not valid TOML"):
         parse_pattern_file("lang = ", origin="mine.toml")
 
 

@@ -19,6 +19,11 @@ def test_all_is_sorted_and_guarded() -> None:
 
 
 def test_error_tree() -> None:
-    for error in (newsclean.InputError, newsclean.PatternError, newsclean.StageError, newsclean.UnknownStageError):
+    for error in (
+        newsclean.InputError,
+        newsclean.PatternError,
+        newsclean.StageError,
+        newsclean.UnknownStageError,
+    ):
         assert issubclass(error, newsclean.NewscleanError)
     assert issubclass(newsclean.UnknownStageError, KeyError)
