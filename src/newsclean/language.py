@@ -38,6 +38,7 @@ _SCRIPTS = (
     ("hi", regex.compile(r"\p{Devanagari}")),
 )
 _LETTER = regex.compile(r"\p{L}")
+MIN_STOPWORD_SHARE = 0.12
 
 
 def detect_language(text: str, *, sample: int = 20_000) -> str | None:
@@ -62,6 +63,10 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     ranked = [*scores.most_common(2), ("", 0)]
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < 3 or top < 1.2 * second:
+        return None
+    # In its own language, function words are a large share of running text;
+    # a low share means a language without a pattern file (Indonesian, Polish...).
+    if top < MIN_STOPWORD_SHARE * len(_WORD.findall(text)):
         return None
     return best
 

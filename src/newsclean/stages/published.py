@@ -22,7 +22,7 @@ import regex
 
 from newsclean.dates import FoundDate, find_date, parse_iso
 from newsclean.document import Document
-from newsclean.patterns import pattern_set
+from newsclean.patterns import Rule, pattern_set
 from newsclean.shape import word_count
 from newsclean.stages.zones import header_zone
 
@@ -50,10 +50,6 @@ _CONNECTORS = frozenset(
         "à",
     ]
 )
-_MODIFIED_LABELS = regex.compile(
-    r"updated|modified|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt",
-    regex.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +61,7 @@ class Published:
 
     def __call__(self, doc: Document) -> Document:
         labels = pattern_set(doc.language, self.pattern_files).rules_of("date")
+        updates = tuple(rule for rule in labels if rule.role == "modified")
         visible: FoundDate | None = None
         for block in header_zone(doc):
             if word_count(block.text) > _MAX_DATE_LINE_WORDS:
@@ -76,18 +73,18 @@ class Published:
             label_end = 0
             for rule in labels:
                 m = rule.search(text)
-                if m is not None:
+                if m is not None and m.start() <= found.start:
                     label_end = m.end()
                     break
-            is_update = bool(_MODIFIED_LABELS.search(text[: max(label_end, found.start)]))
+            is_update = _any_match(updates, text[: found.start])
             second = find_date(text[found.end :], lang=doc.language)
             if is_update and doc.modified is None:
                 doc.modified = found.value
             elif visible is None:
                 visible = found
-                if second is not None and doc.modified is None and _MODIFIED_LABELS.search(text[found.end :]):
+                if second is not None and doc.modified is None and _any_match(updates, text[found.end :]):
                     doc.modified = second.value
-            if _is_date_only(text, found, second, label_end):
+            if _is_date_only(text, found, second, label_end, labels):
                 doc.drop(block, reason="byline", rule="xx/date-line")
         doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
         if doc.modified is None and doc.metadata.get("modified_time"):
@@ -95,13 +92,22 @@ class Published:
         return doc
 
 
-def _is_date_only(text: str, found: FoundDate, second: FoundDate | None, label_end: int) -> bool:
+def _any_match(rules: tuple[Rule, ...], text: str) -> bool:
+    return any(rule.search(text) is not None for rule in rules)
+
+
+def _is_date_only(
+    text: str, found: FoundDate, second: FoundDate | None, label_end: int, labels: tuple[Rule, ...]
+) -> bool:
     rest = text[: found.start] + " " + text[found.end :]
     if second is not None:
         tail = text[found.end :]
         rest = text[: found.start] + " " + tail[: second.start] + " " + tail[second.end :]
     rest = rest[label_end:] if label_end <= found.start else rest
-    rest = _MODIFIED_LABELS.sub(" ", rest)
+    for rule in labels:
+        m = rule.search(rest)
+        if m is not None:
+            rest = rest[: m.start()] + " " + rest[m.end() :]
     words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS]
     return len(words) <= 1
 

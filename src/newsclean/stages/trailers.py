@@ -33,10 +33,13 @@ _ROLE_PREFIX = regex.compile(
 _IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.\-]*(?:[ ,]+\p{Lu}[\p{L}.\-]*){0,3}", regex.V0)
 # Splits "Reporting by A; Editing by B" into its clauses.
 _CLAUSE = regex.compile(
-    r"\s*;\s*|,\s*(?=(?:\p{Ll}+\s+){0,2}by\b)|\s+(?=(?:with|additional)\s+\p{Ll}+\s+by\b)", regex.I
+    r"\s*;\s*|,\s*(?=(?:\p{Ll}+\s+){0,2}(?:by|par|por|di|da|door|von)\b)"
+    r"|\s+(?=(?:with|additional)\s+\p{Ll}+\s+by\b)",
+    regex.I,
 )
 _ROLE_BY = regex.compile(
-    r"^\W*(?P<role>(?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:by|von|par|por|di|door|de)\s+(?P<names>.+)$", regex.I
+    r"^\W*(?P<role>(?:[\p{L}]+\s+){0,2}?[\p{L}]+)\s+(?:by|von|par|por|di|da|door|de)\s+(?P<names>.+)$",
+    regex.I,
 )
 
 

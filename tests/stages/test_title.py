@@ -1,0 +1,166 @@
+"""The ``title`` stage: headline and site name; the page-title line and the headline leave the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Document
+from newsclean.stages import Title
+
+from ._helpers import PAGES, PROSE, SNIPPETS, lines_doc, removed, run_stage, run_until
+
+
+def title(lines: list[str], **metadata: str) -> Document:
+    doc = lines_doc(lines, lang=None)
+    doc.metadata.update(metadata)
+    return run_stage(Title(), doc)
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "site"),
+    [
+        ("Storm hits coast | Daily Example", "Storm hits coast", "Daily Example"),
+        ("Storm hits coast – Daily Example", "Storm hits coast", "Daily Example"),
+        ("Storm hits coast - Daily Example", "Storm hits coast", "Daily Example"),
+        ("Daily Example - Storm hits coast", "Storm hits coast", "Daily Example"),
+        ("Storm hits coast :: Daily Example", "Storm hits coast", "Daily Example"),
+        ("Storm hits coast » Daily Example", "Storm hits coast", "Daily Example"),
+    ],
+)
+def test_headline_and_site_name_from_the_page_title(page_title: str, headline: str, site: str) -> None:
+    doc = title([page_title, headline, PROSE])
+    assert (doc.title, doc.site_name) == (headline, site)
+    assert [b.removed for b in doc.blocks] == ["title", "title", None]
+    assert [r.rule for r in doc.removals] == ["xx/page-title", "xx/headline"]
+
+
+def test_title_is_the_headline_as_printed_not_as_in_the_page_title() -> None:
+    # The <title> uses "--" and a hyphen; the page prints an en dash: the printed form wins.
+    doc = title(
+        [
+            "Biden-Xi talks end without deal--report | World News",
+            "Biden–Xi talks end without deal–report",
+            PROSE,
+        ]
+    )
+    assert doc.title == "Biden–Xi talks end without deal–report"
+    assert doc.site_name == "World News"
+
+
+def test_a_headline_that_contains_a_separator_stays_whole() -> None:
+    doc = title(
+        [
+            "Mayor: ‘We will rebuild’ — after the fire | The Town Crier",
+            "Mayor: ‘We will rebuild’ — after the fire",
+            PROSE,
+        ]
+    )
+    assert doc.title == "Mayor: ‘We will rebuild’ — after the fire"
+    assert doc.site_name == "The Town Crier"
+
+
+def test_headline_found_below_menu_lines() -> None:
+    doc = title(["Storm hits coast | Daily Example", "Menu", "Search", "Storm hits coast", PROSE])
+    assert doc.title == "Storm hits coast"
+    assert [b.removed for b in doc.blocks] == ["title", None, None, "title", None]
+
+
+def test_a_repeated_headline_leaves_the_body_too() -> None:
+    doc = title(["Storm hits coast | Daily Example", "Storm hits coast", PROSE, "Storm hits coast", PROSE])
+    assert [b.removed for b in doc.blocks] == ["title", "title", None, "title", None]
+    assert doc.removals[-1].rule == "xx/repeated-headline"
+
+
+def test_first_line_echoed_later_is_the_page_title_even_without_a_separator() -> None:
+    doc = title(["Storm hits coast", PROSE, "Storm hits coast"])
+    assert doc.title == "Storm hits coast"
+    assert doc.site_name is None
+    assert [b.removed for b in doc.blocks] == ["title", None, "title"]
+
+
+def test_a_dump_starting_with_prose_has_no_title_and_loses_nothing() -> None:
+    doc = title([PROSE, "More rain is expected on Tuesday, forecasters said."])
+    assert doc.title is None and doc.site_name is None
+    assert doc.removals == []
+
+
+def test_page_title_without_a_printed_headline_still_gives_the_title() -> None:
+    doc = title(["Storm hits coast | Daily Example", PROSE])
+    assert (doc.title, doc.site_name) == ("Storm hits coast", "Daily Example")
+    assert [b.removed for b in doc.blocks] == ["title", None]
+
+
+def test_og_site_name_wins_over_the_page_title_tail() -> None:
+    doc = title(
+        ["Storm hits coast | Daily Example", "Storm hits coast", PROSE], og_site_name="The Daily Example"
+    )
+    assert doc.site_name == "The Daily Example"
+
+
+def test_trafilatura_sitename_is_only_a_fallback() -> None:
+    # trafilatura's guess may be the URL's host; the page title's tail is better evidence.
+    doc = title(["Storm hits coast | Daily Example", "Storm hits coast", PROSE], sitename="dailyexample.com")
+    assert doc.site_name == "Daily Example"
+    doc = title(["Storm hits coast", PROSE, "Storm hits coast"], sitename="dailyexample.com")
+    assert doc.site_name == "dailyexample.com"
+
+
+def test_a_body_sentence_that_merely_mentions_the_headline_stays() -> None:
+    doc = title(
+        ["Storm hits coast | Daily Example", "Storm hits coast", "Storm hits coast, the agency said at noon."]
+    )
+    assert doc.blocks[2].removed is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a section between headline and site ('Storm hits coast | Weather | Daily Example') ends up "
+    "in the site name, rejoined with an invented ' - ': 'Weather - Daily Example'",
+)
+def test_site_name_is_the_last_part_when_the_page_title_has_a_section() -> None:
+    doc = title(["Storm hits coast | Weather | Daily Example", "Storm hits coast", PROSE])
+    assert doc.title == "Storm hits coast"
+    assert doc.site_name == "Daily Example"
+
+
+# -- HTML pages ----------------------------------------------------------------------
+
+
+def test_html_head_title_and_h1() -> None:
+    doc = run_until(SNIPPETS / "parse_article_with_chrome.html", "title")
+    assert doc.title == "Wildfire smoke closes schools across the valley"
+    assert doc.site_name == "Valley Courier"
+    assert removed(doc) == [
+        ("Wildfire smoke closes schools across the valley | Valley Courier", "title"),
+        ("Wildfire smoke closes schools across the valley", "title"),
+    ]
+    assert next(b for b in doc.blocks if b.removed == "title" and b.tag == "h1")
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "site"),
+    [
+        ("ap_wire_dump.txt", "Flooded river forces evacuations in Ohio town", "Riverside Herald"),
+        (
+            "german_dpa_dump.txt",
+            "Bahn kündigt neue Sprinter zwischen Hamburg und München an",
+            "Nordkurier Online",
+        ),
+        (
+            "french_par_page.html",
+            "À Lyon, les vélos-cargos remplacent peu à peu les camionnettes",
+            "Le Quotidien du Rhône",
+        ),
+        ("blog_cookie_comments.html", "Why our town library went fine-free", "The Margin Notes"),
+    ],
+)
+def test_fixture_pages_title_and_site(page: str, headline: str, site: str) -> None:
+    doc = run_until(PAGES / page, "title")
+    assert (doc.title, doc.site_name) == (headline, site)
+    assert [r.text for r in doc.removals if r.rule == "xx/headline"] == [headline]
+
+
+def test_a_page_of_furniture_has_no_title() -> None:
+    doc = run_until(PAGES / "all_boilerplate_dump.txt", "title")
+    assert doc.title is None
+    assert doc.removals == []
