@@ -21,8 +21,8 @@ def mark(doc: Document) -> Document:
 
 def test_default_stage_order() -> None:
     assert Pipeline.default().names == (
-        "parse", "normalize", "language", "title", "tags", "captions", "boilerplate",
-        "trailers", "published", "byline", "main_content", "dateline",
+        "parse", "normalize", "language", "title", "tags", "captions", "trailers", "boilerplate",
+        "published", "byline", "main_content", "dateline",
     )  # fmt: skip
 
 

@@ -140,24 +140,26 @@ def _iso_time(m: Any) -> datetime | None:
 
 
 def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datetime, int, int] | None:
-    """A clock time within a few characters before or after the date."""
-    for window_start, window_end in ((end, min(len(text), end + 30)), (max(0, start - 30), start)):
-        for m in _TIME.finditer(text, window_start, window_end):
-            hour, minute = int(m["H"]), int(m["M"])
-            ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-            if ampm == "pm" and hour < 12:
-                hour += 12
-            elif ampm == "am" and hour == 12:
-                hour = 0
-            if hour > 23:
-                continue
-            value = date.replace(hour=hour, minute=minute, second=int(m["S"] or 0))
-            zone = m["zone"]
-            tz = _zone(zone) if zone else None
-            if tz:
-                value = value.replace(tzinfo=tz)
-            t_end = m.end() if tz else m.end("ampm") if m["ampm"] else m.end("M")
-            return value, m.start(), t_end
+    """The clock time closest to the date, within a few characters before or after it."""
+    after = list(_TIME.finditer(text, end, min(len(text), end + 30)))
+    before = list(_TIME.finditer(text, max(0, start - 30), start))
+    candidates = [(m.start() - end, m) for m in after[:1]] + [(start - m.end(), m) for m in before[-1:]]
+    for _distance, m in sorted(candidates, key=lambda c: c[0]):
+        hour, minute = int(m["H"]), int(m["M"])
+        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            continue
+        value = date.replace(hour=hour, minute=minute, second=int(m["S"] or 0))
+        zone = m["zone"]
+        tz = _zone(zone) if zone else None
+        if tz:
+            value = value.replace(tzinfo=tz)
+        t_end = m.end() if tz else m.end("ampm") if m["ampm"] else m.end("M")
+        return value, m.start(), t_end
     return None
 
 

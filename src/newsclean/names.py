@@ -154,4 +154,5 @@ def _looks_like_name(words: list[str]) -> bool:
         return False
     # An acronym beside ordinary words ("CNN Business") or alone ("CNN") is an outlet.
     acronyms = [w for w in words if len(w) >= 2 and w.isupper() and "." not in w]
-    return not acronyms or len(acronyms) == len(words) > 1
+    initials = [w for w in words if regex.fullmatch(r"\p{Lu}\.", w)]
+    return not acronyms or (len(acronyms) + len(initials) == len(words) and len(acronyms) > 1)

@@ -48,6 +48,7 @@ RuleKind = Literal[
     "credit",
     "dateline",
     "dateline-stop",
+    "agency-credit",
     "tags",
     "trailer",
     "date",
@@ -152,6 +153,7 @@ class PatternFile(BaseModel):
     name: str
     stopwords: list[str] = Field(default_factory=list)
     months: dict[str, int] = Field(default_factory=dict)
+    weekdays: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
     role_words: list[str] = Field(default_factory=list)
     agencies: dict[str, str] = Field(default_factory=dict)
@@ -226,6 +228,7 @@ class PatternSet:
         for f in self.files:
             self.months.update(f.months)
             self.agencies.update(f.agencies)
+        self.weekdays = frozenset(w.casefold() for f in self.files for w in f.weekdays)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._screens: dict[str, Any] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)

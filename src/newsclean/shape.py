@@ -21,6 +21,9 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?\p{Lu}")
 _CJK_SENTENCE = regex.compile(r"[。！？]")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{2,}")
+_MIN_LOWER_WORDS = 3
+_CASED = regex.compile(r"\p{Ll}")  # scripts without case (Arabic, Thai...) skip the lower-case test
 _HEADLINE_CASE = 0.75  # share of capitalised words above which a short line is a title
 
 
@@ -46,6 +49,8 @@ def is_prose(text: str) -> bool:
         return True
     if words < 8 or capitalised_share(text) >= _HEADLINE_CASE:
         return False
+    if _CASED.search(text) and len(_LOWER_WORD.findall(text)) < _MIN_LOWER_WORDS:
+        return False  # no running words: a date line, a score, a table row, a list of names
     return ends_like_sentence(text) or bool(_SENTENCE_INSIDE.search(text))
 
 

@@ -176,11 +176,6 @@ def test_comments_heading_takes_the_comments_under_it() -> None:
     assert [b.removed for b in doc.blocks] == ["comments", "comments", "comments"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Sponsored Content' is matched first by xx/ad-marker (not a section rule), so "
-    "en/featured-heading never runs and the sponsored teasers under it stay in the body",
-)
 def test_sponsored_heading_takes_the_sponsored_teasers_under_it() -> None:
     doc = boilerplate(
         [PROSE, "Sponsored Content", "Ten gadgets you need this summer", "Why doctors love this one trick"]

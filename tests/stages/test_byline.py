@@ -185,11 +185,6 @@ def test_a_visible_byline_wins_over_metadata() -> None:
 # -- known gaps -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a caps name with a middle initial ('JONATHAN J. COOPER') is taken for an outlet (two acronyms "
-    "beside 'J.'), so the first of four AP authors is lost",
-)
 def test_four_caps_authors_with_a_middle_initial() -> None:
     doc = header("By JONATHAN J. COOPER, STEVE PEOPLES, HUMERA LODHI and SIMRAN PARWANI")
     assert names(doc) == ["Jonathan J. Cooper", "Steve Peoples", "Humera Lodhi", "Simran Parwani"]
@@ -221,10 +216,6 @@ def test_byline_run_into_the_dateline() -> None:
     assert names(doc) == ["Danica Kirka", "Jill Lawless"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Le Monde avec AFP' (CONVENTIONS B17) is not read: agency stays None",
-)
 def test_outlet_with_agency_byline() -> None:
     doc = header("Le Monde avec AFP", lang="fr")
     assert doc.authors == [] and doc.agency == "AFP"

@@ -170,9 +170,6 @@ def test_photographer_slash_agency_credit() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the Unsplash form 'Photo by <name> on Unsplash' (CONVENTIONS §4) is not a credit"
-)
 def test_unsplash_credit() -> None:
     doc = captions(["Hikers on the ridge trail at sunrise. Photo by ev on Unsplash"])
     assert doc.captions == [
@@ -180,19 +177,11 @@ def test_unsplash_credit() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the German parenthetical credit '(Foto: Getty)' (CONVENTIONS §4) is not found"
-)
 def test_german_parenthetical_credit() -> None:
     doc = captions(["Die Kanzlerin im Bundestag. (Foto: Getty)"], lang="de")
     assert doc.captions == [Caption(text="Die Kanzlerin im Bundestag.", credit="Foto: Getty")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a figcaption ending in a bare agency credit '(AFP)' (CONVENTIONS D15) keeps it in the caption "
-    "text; credit stays None",
-)
 def test_bare_agency_credit_at_the_end_of_a_figcaption() -> None:
     doc = captions(
         ["Workers repair the roof of the cathedral in Rouen on Friday. (AFP)"], tags={0: "figcaption"}

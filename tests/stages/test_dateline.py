@@ -184,11 +184,6 @@ def test_an_empty_body_has_no_dateline() -> None:
 # -- known gaps ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'COVID-19: Hospitals ...' is cut as a dateline 'COVID-' and the paragraph left as "
-    "'19: Hospitals ...'",
-)
 def test_a_hyphenated_acronym_with_a_colon_is_not_a_dateline() -> None:
     first = "COVID-19: Hospitals in the region have postponed planned surgeries as cases rise again."
     doc = opening(first)
@@ -196,12 +191,6 @@ def test_a_hyphenated_acronym_with_a_colon_is_not_a_dateline() -> None:
     assert doc.blocks[0].text == first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an acronym subject followed by a dashed aside "
-    "('NATO — the alliance formed in 1949 — now has ...') "
-    "is cut as a dateline 'NATO —', leaving a paragraph that starts in lower case",
-)
 def test_an_acronym_with_a_dashed_aside_is_not_a_dateline() -> None:
     first = "NATO — the alliance formed in 1949 — now has 31 members, and more want to join, officials said."
     doc = opening(first)
@@ -209,25 +198,16 @@ def test_an_acronym_with_a_dashed_aside_is_not_a_dateline() -> None:
     assert doc.blocks[0].text == first
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a mixed-case city with a dash only ('Indianapolis – ', CONVENTIONS D10) is missed"
-)
 def test_mixed_case_city_with_a_dash() -> None:
     doc = opening(f"Indianapolis – Several thousand {REST}")
     assert doc.dateline is not None and doc.dateline.location == "Indianapolis"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a mixed-case city with a state ('Dekalb, Ill. — ', CONVENTIONS D10) is missed"
-)
 def test_mixed_case_city_and_state_with_a_dash() -> None:
     doc = opening(f"Dekalb, Ill. — Several {REST}")
     assert doc.dateline is not None and doc.dateline.location == "Dekalb, Ill."
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the dated Bloomberg form 'Sept. 14 (Bloomberg) -- ' (CONVENTIONS D7) is missed"
-)
 def test_dated_bloomberg_dateline() -> None:
     doc = opening(f"Sept. 14 (Bloomberg) -- The trouble with {REST}")
     assert doc.dateline is not None

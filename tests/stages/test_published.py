@@ -149,33 +149,18 @@ def test_trafilatura_date_is_the_last_resort() -> None:
 # -- known gaps ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'a.m. ET' makes the line look like prose (the 'm. E' sentence break), so the header zone ends "
-    "before it: published None",
-)
 def test_usa_style_time_before_the_date() -> None:
     doc = header("Published 10:15 a.m. ET May 3, 2023")
     assert doc.published == datetime(2023, 5, 3, 10, 15)
     assert doc.blocks[1].removed == "byline"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Published 10:15 a.m. ET May 3, 2023 Updated 2:40 p.m. ET May 3, 2023' gives published and "
-    "modified None (taken for prose; find_date also pairs the first date with the update's time)",
-)
 def test_usa_style_published_and_updated_line() -> None:
     doc = header("Published 10:15 a.m. ET May 3, 2023 Updated 2:40 p.m. ET May 3, 2023")
     assert doc.published == datetime(2023, 5, 3, 10, 15)
     assert doc.modified == datetime(2023, 5, 3, 14, 40)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="weekday names count as leftover words, so a Guardian-style line 'Sat 30 Sep 2023 09.00 EDT Last "
-    "modified on Sat 30 Sep 2023 11.30 EDT' is read but not removed as a date line",
-)
 def test_guardian_style_date_line_is_removed() -> None:
     doc = header("Sat 30 Sep 2023 09.00 EDT Last modified on Sat 30 Sep 2023 11.30 EDT")
     assert doc.published == datetime(2023, 9, 30, 9, 0, tzinfo=EDT)

@@ -79,11 +79,6 @@ def test_a_bare_tags_heading_gives_no_punctuation_tag() -> None:
     assert ":" not in tags([PROSE, "Tags:", "Japan", "NATO"]).tags
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 'Tags:' heading with one tag per line under it (a flattened tag list) is left in the body "
-    "and its tags are not read",
-)
 def test_a_tags_heading_with_one_tag_per_line() -> None:
     doc = tags([PROSE, "Tags:", "Japan", "NATO"])
     assert doc.tags == ["Japan", "NATO"]

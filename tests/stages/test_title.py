@@ -112,11 +112,6 @@ def test_a_body_sentence_that_merely_mentions_the_headline_stays() -> None:
     assert doc.blocks[2].removed is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a section between headline and site ('Storm hits coast | Weather | Daily Example') ends up "
-    "in the site name, rejoined with an invented ' - ': 'Weather - Daily Example'",
-)
 def test_site_name_is_the_last_part_when_the_page_title_has_a_section() -> None:
     doc = title(["Storm hits coast | Weather | Daily Example", "Storm hits coast", PROSE])
     assert doc.title == "Storm hits coast"

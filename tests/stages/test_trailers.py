@@ -140,11 +140,6 @@ def test_story_sentence_starting_with_assistance_from_stays() -> None:
     assert trailers([PROSE, line]).blocks[1].removed is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a name followed by its location ('Reporting by Will Dunham in Washington') is dropped: "
-    "only ('Tom Brown', 'editing') is recorded",
-)
 def test_reporter_with_a_location() -> None:
     doc = trailers([PROSE, "(Reporting by Will Dunham in Washington; Editing by Tom Brown)"])
     assert people(doc) == [("Will Dunham", "reporting"), ("Tom Brown", "editing")]
@@ -170,11 +165,6 @@ def test_ap_contributors_with_locations() -> None:
     assert [n for n, _ in people(trailers([PROSE, line]))] == ["Marcia Dunn", "Vladimir Isachenkov"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='the outlet possessive stays in the name: "Fox News\' Jessica Napoli contributed to this report" '
-    'gives "Fox News\' Jessica Napoli"',
-)
 def test_outlet_possessive_is_not_part_of_the_name() -> None:
     doc = trailers([PROSE, "Fox News' Jessica Napoli contributed to this report"])
     assert people(doc) == [("Jessica Napoli", "contributor")]

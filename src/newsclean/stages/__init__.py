@@ -8,8 +8,8 @@
 | ``title`` | headline and site name; page-title line and headline leave the body |
 | ``tags`` | "TAGS: a, b" lines → ``tags`` |
 | ``captions`` | captions and photo credits → ``captions`` |
-| ``boilerplate`` | ads, cookie notices, newsletter, paywall, share rows, related lists... |
 | ``trailers`` | "Reporting by X; Editing by Y" → ``contributors`` |
+| ``boilerplate`` | ads, cookie notices, newsletter, paywall, share rows, related lists... |
 | ``published`` | publication / modification time; date-only header lines |
 | ``byline`` | authors and agency from the byline |
 | ``main_content`` | everything outside the story's main text |
@@ -60,8 +60,8 @@ def default_stages() -> list[Callable[[Document], Document]]:
         Title(),
         Tags(),
         Captions(),
-        Boilerplate(),
         Trailers(),
+        Boilerplate(),
         Published(),
         Byline(),
         MainContent(),

@@ -71,6 +71,13 @@ class Byline:
             if agency and doc.agency is None:
                 doc.agency = agency
                 doc.drop(block, reason="byline", rule="xx/agency-credit")
+                continue
+            credit = patterns.first_match("agency-credit", block.text)
+            if credit is not None and doc.agency is None:
+                agency = agency_name(credit[1].group("agency"), doc.language)
+                if agency:
+                    doc.agency = agency
+                    doc.drop(block, reason="byline", rule=credit[0].qualified_id)
         if not doc.authors and doc.metadata.get("author"):
             self._from_metadata(doc, zone)
         return doc

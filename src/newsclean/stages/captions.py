@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.article import Caption
 from newsclean.document import Block, Document
+from newsclean.names import agency_name
 from newsclean.patterns import pattern_set
 from newsclean.shape import word_count
 
 _MAX_CAPTION_WORDS = 90
+_PAREN_TAIL = regex.compile(r"\s*\(([^()]{2,30})\)\s*$")
 _CAPTION_CONTEXT = frozenset({"figcaption", "caption", "wp-caption-text", "image-caption", "photo-caption"})
 
 
@@ -52,7 +56,8 @@ class Captions:
                     doc.captions.append(Caption(text="", credit=credit))
                 doc.drop(block, reason="caption", rule=rule.qualified_id)
             elif _is_marked_caption(block):
-                doc.captions.append(Caption(text=block.text))
+                caption_text, agency_credit = _agency_suffix(block.text, doc.language)
+                doc.captions.append(Caption(text=caption_text, credit=agency_credit))
                 doc.drop(block, reason="caption", rule="html/figcaption")
             previous = block
         return doc
@@ -63,6 +68,14 @@ def _clean_credit(credit: str) -> str:
     if credit.startswith("(") and credit.endswith(")"):
         credit = credit[1:-1].strip()
     return credit
+
+
+def _agency_suffix(text: str, lang: str | None) -> tuple[str, str | None]:
+    """ "... on Friday. (AFP)" in a figcaption: the agency in parentheses is the credit."""
+    m = _PAREN_TAIL.search(text)
+    if m and agency_name(m.group(1), lang):
+        return text[: m.start()].rstrip(), m.group(1)
+    return text, None
 
 
 def _is_marked_caption(block: Block) -> bool:

@@ -25,7 +25,7 @@ from newsclean.names import agency_name
 from newsclean.patterns import Rule, pattern_set
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
-_BODY_START = regex.compile(r"[\p{L}\p{N}\"“‘'„«(]")
+_BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
 _MAX_LOCATION_WORDS = 6
 _OPENING_BLOCKS = 3
 _LETTERS = regex.compile(r"\p{L}{2}")
@@ -58,7 +58,7 @@ class Dateline:
                 continue
             groups = m.groupdict()
             location = (groups.get("location") or "").strip() or None
-            agency = (groups.get("agency") or "").strip() or None
+            agency = (groups.get("agency") or groups.get("wire") or "").strip() or None
             dash = groups.get("dash")
             rest = text[m.end() :]
             if not _plausible(location, agency, dash, rest):

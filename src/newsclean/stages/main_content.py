@@ -25,6 +25,7 @@ from newsclean.document import Block, Document
 from newsclean.shape import is_headline_like, is_prose, word_count
 
 _MENU_MAX_WORDS = 3
+_LINK_LIST_MIN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,8 @@ class MainContent:
         if doc.format == "html" and any(b.main for b in kept):
             for block in kept:
                 if not block.main:
-                    doc.drop(block, reason="not_main_content", rule="trafilatura/main-content")
+                    reason, rule = _context_reason(block)
+                    doc.drop(block, reason=reason, rule=rule)
             return doc
         start, end = self._main_run(kept)
         for i, block in enumerate(kept):
@@ -52,6 +54,7 @@ class MainContent:
                 continue
             reason, rule = _outside_reason(block)
             doc.drop(block, reason=reason, rule=rule)
+        _drop_link_lists(doc, kept[start:end])
         return doc
 
     def _main_run(self, blocks: list[Block]) -> tuple[int, int]:
@@ -72,6 +75,50 @@ class MainContent:
         if is_prose(block.text):
             return float(min(words, 120))
         return -min(self.gap_penalty, 2.0 + words / 2)
+
+
+def _drop_link_lists(doc: Document, run: list[Block]) -> None:
+    """Inside the story, a run of several short headline-like lines is a list of
+    links (teasers, a promo box); a single short line is a subheading and stays."""
+    i = 0
+    while i < len(run):
+        j = i
+        while j < len(run) and not is_prose(run[j].text):
+            j += 1
+        gap = run[i:j]
+        if len(gap) >= _LINK_LIST_MIN and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN:
+            for block in gap:
+                doc.drop(block, reason="related", rule="xx/link-list-in-story")
+        i = max(j, i + 1)
+
+
+# Class/id words of a block's containers that tell what the furniture is.
+_CONTEXT_REASONS = {
+    **dict.fromkeys(["comment", "comments", "disqus", "respond", "replies", "discussion"], "comments"),
+    **dict.fromkeys(
+        ["related", "recommended", "recommendations", "readmore", "morestories", "trending"], "related"
+    ),
+    **dict.fromkeys(
+        ["ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "taboola"], "advertisement"
+    ),
+    **dict.fromkeys(["outbrain", "dfp"], "advertisement"),
+    **dict.fromkeys(["newsletter", "subscribe", "signup", "subscription"], "newsletter"),
+    **dict.fromkeys(["share", "sharing", "social", "sharebar"], "social"),
+    **dict.fromkeys(
+        ["nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead"], "navigation"
+    ),
+    **dict.fromkeys(["footer", "copyright", "colophon"], "copyright"),
+    **dict.fromkeys(["cookie", "cookies", "consent", "gdpr"], "cookie_notice"),
+}
+
+
+def _context_reason(block: Block) -> tuple[str, str]:
+    """Why an HTML block outside the main content is furniture, from its containers' names."""
+    for word in reversed(block.context.split()):
+        reason = _CONTEXT_REASONS.get(word)
+        if reason:
+            return reason, f"html/context-{word}"
+    return "not_main_content", "trafilatura/main-content"
 
 
 def _outside_reason(block: Block) -> tuple[str, str]:

@@ -60,7 +60,8 @@ class Published:
     name: str = "published"
 
     def __call__(self, doc: Document) -> Document:
-        labels = pattern_set(doc.language, self.pattern_files).rules_of("date")
+        patterns = pattern_set(doc.language, self.pattern_files)
+        labels = patterns.rules_of("date")
         updates = tuple(rule for rule in labels if rule.role == "modified")
         visible: FoundDate | None = None
         for block in header_zone(doc):
@@ -84,7 +85,7 @@ class Published:
                 visible = found
                 if second is not None and doc.modified is None and _any_match(updates, text[found.end :]):
                     doc.modified = second.value
-            if _is_date_only(text, found, second, label_end, labels):
+            if _is_date_only(text, found, second, label_end, labels, patterns.weekdays):
                 doc.drop(block, reason="byline", rule="xx/date-line")
         doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
         if doc.modified is None and doc.metadata.get("modified_time"):
@@ -97,7 +98,12 @@ def _any_match(rules: tuple[Rule, ...], text: str) -> bool:
 
 
 def _is_date_only(
-    text: str, found: FoundDate, second: FoundDate | None, label_end: int, labels: tuple[Rule, ...]
+    text: str,
+    found: FoundDate,
+    second: FoundDate | None,
+    label_end: int,
+    labels: tuple[Rule, ...],
+    weekdays: frozenset[str],
 ) -> bool:
     rest = text[: found.start] + " " + text[found.end :]
     if second is not None:
@@ -108,7 +114,7 @@ def _is_date_only(
         m = rule.search(rest)
         if m is not None:
             rest = rest[: m.start()] + " " + rest[m.end() :]
-    words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS]
+    words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS | weekdays]
     return len(words) <= 1
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.patterns import pattern_set
-from newsclean.shape import word_count
+from newsclean.patterns import PatternSet, pattern_set
+from newsclean.shape import is_prose, word_count
 
+_TAG_MAX_WORDS = 5
 _SPLIT = regex.compile(r"\s*[,;|•·#]\s*|\s{2,}")
 _TAG_CONTEXT = frozenset(
     {"tags", "tag", "taglist", "keywords", "topics", "post-tags", "article-tags", "tagcloud"}
@@ -32,15 +33,24 @@ class Tags:
 
     def __call__(self, doc: Document) -> Document:
         patterns = pattern_set(doc.language, self.pattern_files)
+        heading: str | None = None
         for block in list(doc.kept()):
             found = patterns.first_match("tags", block.text)
             if found is not None:
                 rule, m = found
-                _add(doc, [t for t in _SPLIT.split(m.group("tags")) if t.strip(" .")])
+                tags = m.group("tags") or ""
+                _add(doc, [t for t in _SPLIT.split(tags) if t.strip(" .")])
                 doc.drop(block, reason="tags", rule=rule.qualified_id)
+                # A heading alone ("Tags:") puts its tags on the lines after it.
+                heading = rule.qualified_id if not tags.strip() else None
+            elif heading is not None and _is_tag_item(block.text, patterns):
+                _add(doc, [block.text])
+                doc.drop(block, reason="tags", rule=heading)
             elif _is_tag_link(block):
                 _add(doc, [block.text])
                 doc.drop(block, reason="tags", rule="html/tag-list")
+            else:
+                heading = None
         if not doc.tags and doc.metadata.get("tags"):
             _add(doc, doc.metadata["tags"].split("\n"))
         return doc
@@ -53,6 +63,15 @@ def _add(doc: Document, tags: list[str]) -> None:
         if tag and tag.casefold() not in seen and len(tag) <= 80:
             doc.tags.append(tag)
             seen.add(tag.casefold())
+
+
+def _is_tag_item(text: str, patterns: PatternSet) -> bool:
+    """A short label after a tags heading, and not some other furniture ("© 2024 ...")."""
+    return (
+        word_count(text) <= _TAG_MAX_WORDS
+        and not is_prose(text)
+        and patterns.first_match("boilerplate", text) is None
+    )
 
 
 def _is_tag_link(block: Block) -> bool:

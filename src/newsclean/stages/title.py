@@ -91,14 +91,14 @@ def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[st
     """(headline, site) pairs to look for, most likely first."""
     out: list[tuple[str, str | None]] = []
     sep = " - "
+    # "Headline | Section | Site": the site is the outermost part; sections
+    # between it and the headline are dropped.
     for cut in range(len(parts) - 1, 0, -1):
-        tail = sep.join(parts[cut:])
-        if len(tail.split()) <= _MAX_SITE_WORDS:
-            out.append((sep.join(parts[:cut]), tail))
+        if len(sep.join(parts[cut:]).split()) <= _MAX_SITE_WORDS:
+            out.append((sep.join(parts[:cut]), parts[-1]))
     for cut in range(1, len(parts)):
-        head = sep.join(parts[:cut])
-        if len(head.split()) <= _MAX_SITE_WORDS:
-            out.append((sep.join(parts[cut:]), head))
+        if len(sep.join(parts[:cut]).split()) <= _MAX_SITE_WORDS:
+            out.append((sep.join(parts[cut:]), parts[0]))
     if parts:
         out.append((sep.join(parts), None))
     if meta_title:

@@ -30,6 +30,8 @@ from newsclean.patterns import Rule, pattern_set
 _ROLE_PREFIX = regex.compile(
     r"^.{0,60}?\b(?i:writers?|correspondents?|reporters?|journalists?|staff|photographers?)\s+(?=\p{Lu})"
 )
+# "CNN's Omar Lindqvist", "Fox News' Jessica Napoli" → the person.
+_OUTLET_POSSESSIVE = regex.compile(r"^(?:\p{Lu}[\p{L}.&]*\s?){1,4}['’]s?\s+(?=\p{Lu})")
 _IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.\-]*(?:[ ,]+\p{Lu}[\p{L}.\-]*){0,3}", regex.V0)
 # Splits "Reporting by A; Editing by B" into its clauses.
 _CLAUSE = regex.compile(
@@ -69,7 +71,7 @@ def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
     groups = m.groupdict()
     if groups.get("names") and rule.role:
         names = _ROLE_PREFIX.sub("", groups["names"])
-        names = _IN_PLACE.sub("", names)
+        names = _OUTLET_POSSESSIVE.sub("", _IN_PLACE.sub("", names))
         for name, _raw in parse_byline_names(names, lang=lang).names:
             out.append(Contributor(name=name, role=rule.role))
         return out
@@ -79,6 +81,7 @@ def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
         if not c:
             continue
         role = " ".join(c["role"].casefold().split())
-        for name, _raw in parse_byline_names(c["names"].rstrip(" .)"), lang=lang).names:
+        names = _IN_PLACE.sub("", c["names"].rstrip(" .)"))
+        for name, _raw in parse_byline_names(names, lang=lang).names:
             out.append(Contributor(name=name, role=role))
     return out
