@@ -57,11 +57,13 @@ _MAX_NAME_TOKENS = 5
 
 @dataclass(slots=True)
 class BylineParse:
-    """Names (normalised, as written), the agency and role found in a byline."""
+    """Names (normalised, as written), the agency and role found in a byline, and
+    the pieces that were none of these (``leftover``)."""
 
     names: list[tuple[str, str]] = field(default_factory=list)
     agency: str | None = None
     role: str | None = None
+    leftover: list[str] = field(default_factory=list)
 
 
 def normalise_name(raw: str) -> str:
@@ -131,8 +133,11 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
                 continue
             if _looks_like_name(words):
                 if seg_index > 0 and result.names and len(words) == 1:
-                    continue  # a lone word after "|" is more often an outlet than a person
+                    result.leftover.append(piece)  # a lone word after "|" is more often an outlet
+                    continue
                 result.names.append((normalise_name(piece), piece))
+            else:
+                result.leftover.append(piece)
     return result
 
 

@@ -156,6 +156,7 @@ class PatternFile(BaseModel):
     weekdays: list[str] = Field(default_factory=list)
     conjunctions: list[str] = Field(default_factory=list)
     role_words: list[str] = Field(default_factory=list)
+    desk_words: list[str] = Field(default_factory=list)
     agencies: dict[str, str] = Field(default_factory=dict)
     rule: list[Rule] = Field(default_factory=list)
 
@@ -232,6 +233,7 @@ class PatternSet:
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._screens: dict[str, Any] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
+        self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
 
     def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules used by one stage, in file order."""

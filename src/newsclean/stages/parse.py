@@ -158,7 +158,8 @@ _DATE_META = {
 
 
 def _read_structured_dates(tree: Any) -> dict[str, str]:
-    """Publication and modification instants from meta tags and JSON-LD, as written."""
+    """Publication and modification instants (and the publisher's name) from meta
+    tags and JSON-LD, as written."""
     found: dict[str, str] = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
@@ -178,6 +179,9 @@ def _read_structured_dates(tree: Any) -> dict[str, str]:
                 value = obj.get(source)
                 if isinstance(value, str) and target not in found:
                     found[target] = value.strip()
+            publisher = obj.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                found.setdefault("publisher", publisher["name"].strip())
     return found
 
 

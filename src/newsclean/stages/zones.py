@@ -21,7 +21,8 @@ def header_zone(doc: Document, *, limit: int = HEADER_LIMIT, after_first_prose: 
     The zone starts a few blocks above the headline when it is known (menus
     and cookie banners above it are not the header), else at the top. In
     HTML, prose outside the main content (a teaser in a sidebar) does not end
-    the zone. ``after_first_prose`` extends the zone past that paragraph.
+    the zone. ``after_first_prose`` extends the zone past that paragraph (a
+    standfirst) by at most that many short blocks, up to the next prose.
     """
     zone: list[Block] = []
     extra = -1
@@ -41,7 +42,7 @@ def header_zone(doc: Document, *, limit: int = HEADER_LIMIT, after_first_prose: 
                 zone.append(block)
             continue
         if extra >= 0:
-            if extra >= after_first_prose:
+            if extra >= after_first_prose or is_prose(block.text):
                 break
             extra += 1
         elif block.main is not False and is_prose(block.text):
