@@ -204,7 +204,8 @@ def _follows_caption(doc: Document, block: Block) -> bool:
 
 def _split_glued_roles(text: str, role_words: frozenset[str]) -> str:
     """ "Meg JamesStaff Writer" → "Meg James Staff Writer" (only before a role word)."""
-    return _GLUED_WORD.sub(lambda m: f" {m[1]}" if m[1].casefold() in role_words else m[1], text)
+    split: str = _GLUED_WORD.sub(lambda m: f" {m[1]}" if m[1].casefold() in role_words else m[1], text)
+    return split
 
 
 def _people(names: list[tuple[str, str]], doc: Document, *, min_words: int) -> list[tuple[str, str]]:
