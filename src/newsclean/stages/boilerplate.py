@@ -44,7 +44,12 @@ class Boilerplate:
     def __call__(self, doc: Document) -> Document:
         patterns = pattern_set(doc.language, self.pattern_files)
         section: Rule | None = None
+        previous = -1
         for block in list(doc.kept()):
+            if block.index != previous + 1:
+                # A block an earlier stage took (the headline, a caption) ends the list.
+                section = None
+            previous = block.index
             found = patterns.first_match("boilerplate", block.text)
             rule = found[0] if found else None
             if rule is not None:

@@ -3,7 +3,7 @@
 The date a reader sees near the headline wins; structured metadata
 (``article:published_time``, JSON-LD ``datePublished``) refines it with a
 time and zone when both agree on the day, and stands in when the page shows
-no date. A line that holds nothing but a date (the byline slot of many
+no date; then an "Updated" date, then a date in the URL's path. A line that holds nothing but a date (the byline slot of many
 sites: "/ 04:53 PM May 03, 2023") leaves the body as ``byline``.
 
 >>> from newsclean.document import Document
@@ -27,6 +27,7 @@ from newsclean.shape import word_count
 from newsclean.stages.zones import header_zone
 
 _MAX_DATE_LINE_WORDS = 25
+_URL_DATE = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/\-_.]|$)")
 _LEFTOVER = regex.compile(r"[\p{L}\p{N}]+")
 _CONNECTORS = frozenset(
     [
@@ -64,7 +65,7 @@ class Published:
         labels = patterns.rules_of("date")
         updates = tuple(rule for rule in labels if rule.role == "modified")
         visible: FoundDate | None = None
-        for block in header_zone(doc):
+        for block in header_zone(doc, after_first_prose=3):
             if word_count(block.text) > _MAX_DATE_LINE_WORDS:
                 continue
             found = find_date(block.text, lang=doc.language)
@@ -88,6 +89,11 @@ class Published:
             if _is_date_only(text, found, second, label_end, labels, patterns.weekdays):
                 doc.drop(block, reason="byline", rule="xx/date-line")
         doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
+        if doc.published is None and doc.modified is not None:
+            # Some pages print only "Updated ...": the best visible evidence of the day.
+            doc.published = doc.modified
+        if doc.published is None and doc.url:
+            doc.published = _url_date(doc.url)
         if doc.modified is None and doc.metadata.get("modified_time"):
             doc.modified = parse_iso(doc.metadata["modified_time"])
         return doc
@@ -116,6 +122,23 @@ def _is_date_only(
             rest = rest[: m.start()] + " " + rest[m.end() :]
     words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS | weekdays]
     return len(words) <= 1
+
+
+def _url_date(url: str) -> datetime | None:
+    """The day many sites put in their article paths: ``/2019/11/19/``, ``/2019-11-19-``.
+
+    >>> _url_date("https://example.com/news/2019/11/19/story-name")
+    datetime.datetime(2019, 11, 19, 0, 0)
+    >>> _url_date("https://example.com/2019/11/only-a-month") is None
+    True
+    """
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        return datetime(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
 
 
 def _choose(visible: FoundDate | None, structured: str | None, meta_date: str | None) -> datetime | None:
