@@ -3,8 +3,10 @@
 The date a reader sees near the headline wins; structured metadata
 (``article:published_time``, JSON-LD ``datePublished``) refines it with a
 time and zone when both agree on the day, and stands in when the page shows
-no date; then an "Updated" date, then a date in the URL's path. A line that holds nothing but a date (the byline slot of many
-sites: "/ 04:53 PM May 03, 2023") leaves the body as ``byline``.
+no date; then a date in the URL's path. An "Updated ..." line alone sets
+``modified`` only: it does not say when the story was first published. A line that
+holds nothing but a date (the byline slot of many sites: "/ 04:53 PM May 03,
+2023") leaves the body as ``byline``.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_lines(["Headline", "/ 04:53 PM May 03, 2023", "The story starts here, in prose."])
@@ -89,9 +91,6 @@ class Published:
             if _is_date_only(text, found, second, label_end, labels, patterns.weekdays):
                 doc.drop(block, reason="byline", rule="xx/date-line")
         doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
-        if doc.published is None and doc.modified is not None:
-            # Some pages print only "Updated ...": the best visible evidence of the day.
-            doc.published = doc.modified
         if doc.published is None and doc.url:
             doc.published = _url_date(doc.url)
         if doc.modified is None and doc.metadata.get("modified_time"):
