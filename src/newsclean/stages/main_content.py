@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.document import Block, Document
-from newsclean.shape import is_headline_like, is_prose, word_count
+from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
 
 _MENU_MAX_WORDS = 3
 _LINK_LIST_MIN = 3
@@ -35,9 +37,14 @@ class MainContent:
     Args:
         gap_penalty: score of a non-prose block inside the run (negative);
             larger values split the run at smaller gaps.
+        headline_bonus: extra score of the first prose block under the
+            headline, so that a longer run elsewhere (a footer, comments)
+            does not win over the story.
     """
 
     gap_penalty: float = 12.0
+    headline_bonus: float = 150.0
+    above_headline_weight: float = 0.3
     name: str = "main_content"
 
     def __call__(self, doc: Document) -> Document:
@@ -48,20 +55,26 @@ class MainContent:
                     reason, rule = _context_reason(block)
                     doc.drop(block, reason=reason, rule=rule)
             return doc
-        start, end = self._main_run(kept)
+        start, end = self._main_run(kept, _story_start(kept, doc.headline_index), doc.headline_index)
         for i, block in enumerate(kept):
             if start <= i < end:
                 continue
             reason, rule = _outside_reason(block)
             doc.drop(block, reason=reason, rule=rule)
         _drop_link_lists(doc, kept[start:end])
+        _drop_after_comments(doc, kept[start:end])
         return doc
 
-    def _main_run(self, blocks: list[Block]) -> tuple[int, int]:
+    def _main_run(self, blocks: list[Block], anchor: int | None, headline: int | None) -> tuple[int, int]:
         best, best_span = 0.0, (0, 0)
         running, run_start = 0.0, 0
         for i, block in enumerate(blocks):
             score = self._score(block)
+            if headline is not None and block.index < headline and score > 0:
+                score *= self.above_headline_weight
+            if i == anchor:
+                # The prose right under the headline is where the story starts.
+                score += self.headline_bonus
             if running <= 0:
                 running, run_start = score, i
             else:
@@ -72,9 +85,47 @@ class MainContent:
 
     def _score(self, block: Block) -> float:
         words = word_count(block.text)
+        if _GLUED_TEASER.search(block.text) and _is_glued_teaser(block.text):
+            return -self.gap_penalty
         if is_prose(block.text):
             return float(min(words, 120))
         return -min(self.gap_penalty, 2.0 + words / 2)
+
+
+# "...At Troy SteakhouseA party of six left...": a teaser's headline run into its summary.
+# The glued word's lower-case run is long ("SteakhouseA"), unlike names ("DeWine", "McDonald").
+_GLUED_TEASER = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}(?=\p{Lu}\p{Ll}*\s+\p{Ll})")
+
+
+def _is_glued_teaser(text: str) -> bool:
+    m = _GLUED_TEASER.search(text)
+    if m is None:
+        return False
+    head = text[: m.end()]
+    return 3 <= word_count(head) <= 25 and capitalised_share(head) >= 0.6
+
+
+def _story_start(blocks: list[Block], headline: int | None, window: int = 12) -> int | None:
+    """Position (in ``blocks``) of the first prose block a few blocks under the headline."""
+    if headline is None:
+        return None
+    below = [i for i, b in enumerate(blocks) if b.index > headline][:window]
+    return next((i for i in below if is_prose(blocks[i].text)), None)
+
+
+def _drop_after_comments(doc: Document, run: list[Block]) -> None:
+    """A comments heading inside the run ends the story: what follows is readers' talk."""
+    if not run:
+        return
+    heading = next(
+        (b.index for b in doc.blocks if b.index > run[0].index and b.removed == "comments"),
+        None,
+    )
+    if heading is None:
+        return
+    for block in run:
+        if block.index > heading and block.removed is None:
+            doc.drop(block, reason="comments", rule="xx/after-comments-heading")
 
 
 def _drop_link_lists(doc: Document, run: list[Block]) -> None:
