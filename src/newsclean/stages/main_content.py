@@ -50,8 +50,9 @@ class MainContent:
     def __call__(self, doc: Document) -> Document:
         kept = list(doc.kept())
         if doc.format == "html" and any(b.main for b in kept):
+            rescued = _rescued_prose(kept)
             for block in kept:
-                if not block.main:
+                if not block.main and block.index not in rescued:
                     reason, rule = _context_reason(block)
                     doc.drop(block, reason=reason, rule=rule)
             return doc
@@ -103,6 +104,32 @@ def _is_glued_teaser(text: str) -> bool:
         return False
     head = text[: m.end()]
     return 3 <= word_count(head) <= 25 and capitalised_share(head) >= 0.6
+
+
+def _rescued_prose(blocks: list[Block], max_link_density: float = 0.3) -> set[int]:
+    """Prose the main-content finder left out between two blocks it kept: a story
+    split across sibling containers, with an ad row or a share bar between them."""
+    mains = [i for i, b in enumerate(blocks) if b.main]
+    if not mains:
+        return set()
+    rescued = {
+        b.index
+        for b in blocks[mains[0] : mains[-1] + 1]
+        if not b.main and b.link_density <= max_link_density and is_prose(b.text)
+    }
+    # After the last kept block, prose in containers of the same kind as the
+    # kept ones continues the story (its next section, in a sibling container).
+    signatures = {_container(b) for b in blocks if b.main}
+    signatures.discard("")
+    for b in blocks[mains[-1] + 1 :]:
+        if b.removed is None and _container(b) in signatures and b.link_density <= max_link_density:
+            if is_prose(b.text):
+                rescued.add(b.index)
+    return rescued
+
+
+def _container(block: Block, depth: int = 3) -> str:
+    return " ".join(block.context.split()[-depth:])
 
 
 def _story_start(blocks: list[Block], headline: int | None, window: int = 12) -> int | None:
