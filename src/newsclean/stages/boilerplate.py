@@ -56,15 +56,19 @@ class Boilerplate:
                 doc.drop(block, reason=rule.reason or "boilerplate", rule=rule.qualified_id)
                 section = rule if rule.section else None
                 continue
-            if section is not None and _is_section_item(block):
+            if section is not None and _is_section_item(block, html=doc.format == "html"):
                 doc.drop(block, reason=section.reason or "boilerplate", rule=section.qualified_id)
                 continue
             section = None
         return doc
 
 
-def _is_section_item(block: Block) -> bool:
-    """A teaser in a list: short and not a sentence of prose (or mostly a link)."""
-    if block.link_density > 0.6 and word_count(block.text) <= _SECTION_ITEM_MAX_WORDS:
+def _is_section_item(block: Block, *, html: bool) -> bool:
+    """A teaser in a list: short and not a sentence of prose. In HTML, where links
+    can be seen, it must also be mostly a link: a plain list under "Don't miss:"
+    is the story's own."""
+    if word_count(block.text) > _SECTION_ITEM_MAX_WORDS:
+        return False
+    if block.link_density > 0.5:
         return True
-    return word_count(block.text) <= _SECTION_ITEM_MAX_WORDS and not is_prose(block.text)
+    return not html and not is_prose(block.text)

@@ -78,5 +78,6 @@ def _is_tag_link(block: Block) -> bool:
     return (
         block.link_density >= 0.5
         and word_count(block.text) <= 6
-        and bool(_TAG_CONTEXT.intersection(block.context.split()))
+        # Only the nearest containers: WordPress marks whole articles "tag-<name>".
+        and bool(_TAG_CONTEXT.intersection(block.context.split()[-4:]))
     )
