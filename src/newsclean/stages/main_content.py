@@ -28,6 +28,7 @@ from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_
 
 _MENU_MAX_WORDS = 3
 _LINK_LIST_MIN = 3
+_RESCUE_GAP = 3  # blocks of something else after which the story is not resumed
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +122,16 @@ def _rescued_prose(blocks: list[Block], max_link_density: float = 0.3) -> set[in
     # kept ones continues the story (its next section, in a sibling container).
     signatures = {_container(b) for b in blocks if b.main}
     signatures.discard("")
+    misses = 0
     for b in blocks[mains[-1] + 1 :]:
-        if b.removed is None and _container(b) in signatures and b.link_density <= max_link_density:
-            if is_prose(b.text):
-                rescued.add(b.index)
+        same_kind = _container(b) in signatures and b.link_density <= max_link_density
+        if same_kind and is_prose(b.text):
+            rescued.add(b.index)
+            misses = 0
+        else:
+            misses += 1
+            if misses > _RESCUE_GAP:
+                break
     return rescued
 
 

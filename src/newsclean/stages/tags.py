@@ -44,7 +44,7 @@ class Tags:
                 # A heading alone ("Tags:") puts its tags on the lines after it.
                 heading = rule.qualified_id if not tags.strip() else None
             elif heading is not None and _is_tag_item(block.text, patterns):
-                _add(doc, [block.text])
+                _add(doc, [t for t in _SPLIT.split(block.text) if t.strip(" .")])
                 doc.drop(block, reason="tags", rule=heading)
             elif _is_tag_link(block):
                 _add(doc, [block.text])
@@ -66,12 +66,13 @@ def _add(doc: Document, tags: list[str]) -> None:
 
 
 def _is_tag_item(text: str, patterns: PatternSet) -> bool:
-    """A short label after a tags heading, and not some other furniture ("© 2024 ...")."""
-    return (
-        word_count(text) <= _TAG_MAX_WORDS
-        and not is_prose(text)
-        and patterns.first_match("boilerplate", text) is None
+    """A short label (or a comma-separated list of them) after a tags heading, and
+    not some other furniture ("© 2024 ...")."""
+    items = [t for t in _SPLIT.split(text) if t.strip()]
+    short = word_count(text) <= _TAG_MAX_WORDS or (
+        len(items) >= 3 and all(word_count(t) <= _TAG_MAX_WORDS for t in items)
     )
+    return short and not is_prose(text) and patterns.first_match("boilerplate", text) is None
 
 
 def _is_tag_link(block: Block) -> bool:
