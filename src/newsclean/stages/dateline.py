@@ -1,7 +1,8 @@
 """The ``dateline`` stage: "TOKYO —", "WASHINGTON (AP) —", "(Reuters) -".
 
 Only the opening of the body is read (the first paragraph, or one of the
-next two when what precedes them is a stray teaser). The dateline's location,
+next few when what precedes them is a stray teaser; those then leave the
+body, since a dateline opens the story). The dateline's location,
 agency and date become ``doc.dateline``; the paragraph keeps the rest, and
 ``text_as_published`` keeps the whole. A wire agency named in the dateline
 is also the article's agency.
@@ -27,7 +28,7 @@ from newsclean.patterns import Rule, pattern_set
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
 _MAX_LOCATION_WORDS = 6
-_OPENING_BLOCKS = 3
+_OPENING_BLOCKS = 6
 _LETTERS = regex.compile(r"\p{L}{2}")
 
 
@@ -42,10 +43,14 @@ class Dateline:
         patterns = pattern_set(doc.language, self.pattern_files)
         rules = patterns.rules_of("dateline")
         stops = patterns.rules_of("dateline-stop")
-        for block in list(doc.kept())[:_OPENING_BLOCKS]:
+        opening = list(doc.kept())[:_OPENING_BLOCKS]
+        for position, block in enumerate(opening):
             if any(stop.matches(block.text) for stop in stops):
                 continue
             if self._cut(doc, block, rules):
+                # A dateline opens the story: what the body kept above it is not the story.
+                for earlier in opening[:position]:
+                    doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
                 break
         return doc
 
