@@ -24,11 +24,13 @@ from newsclean.article import Dateline as DatelineField
 from newsclean.document import Block, Document
 from newsclean.names import agency_name
 from newsclean.patterns import Rule, pattern_set
+from newsclean.shape import is_prose
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
 _MAX_LOCATION_WORDS = 6
 _OPENING_BLOCKS = 6
+_MAX_PROSE_ABOVE = 3  # a standfirst or teasers may precede it; three paragraphs are the story
 _LETTERS = regex.compile(r"\p{L}{2}")
 
 
@@ -44,14 +46,19 @@ class Dateline:
         rules = patterns.rules_of("dateline")
         stops = patterns.rules_of("dateline-stop")
         opening = list(doc.kept())[:_OPENING_BLOCKS]
+        prose_seen = 0
         for position, block in enumerate(opening):
+            if prose_seen >= _MAX_PROSE_ABOVE:
+                break  # the story has begun without a dateline
             if any(stop.matches(block.text) for stop in stops):
                 continue
-            if self._cut(doc, block, rules):
-                # A dateline opens the story: what the body kept above it is not the story.
-                for earlier in opening[:position]:
-                    doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
-                break
+            if not self._cut(doc, block, rules):
+                prose_seen += is_prose(block.text)
+                continue
+            # A dateline opens the story: what the body kept above it is not the story.
+            for earlier in opening[:position]:
+                doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
+            break
         return doc
 
     @staticmethod
