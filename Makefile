@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: demo test lint typecheck docs pytest schema bench clean
+.PHONY: demo test lint typecheck docs pytest scraper-example schema bench clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,13 @@ docs: $(VENV)/.dev
 pytest: $(VENV)/.dev
 	$(PY) -m pytest -q
 
-test: lint typecheck docs pytest
+# The example scraper project, as a separate project: installing it installs newsclean's pytest11 entry
+# point for real; pytest runs from its own folder, so its pyproject.toml is the rootdir.
+scraper-example: $(VENV)/.dev
+	$(PY) -m pip install -q -e examples/scraper_tests
+	cd examples/scraper_tests && $(CURDIR)/$(PY) -m pytest -q -p no:cacheprovider
+
+test: lint typecheck docs pytest scraper-example
 
 schema: $(VENV)/.base
 	$(VENV)/bin/newsclean schema > docs/article.schema.json
