@@ -60,7 +60,28 @@ class Boilerplate:
                 doc.drop(block, reason=section.reason or "boilerplate", rule=section.qualified_id)
                 continue
             section = None
+        _take_box_titles(doc)
         return doc
+
+
+#: Furniture that comes in a box with a short title above it ("The Morning Brief").
+_BOXED = frozenset({"newsletter", "paywall", "cookie_notice"})
+_BOX_TITLE_MAX_WORDS = 6
+
+
+def _take_box_titles(doc: Document) -> None:
+    """The short title line right above a newsletter, paywall or consent box goes with it."""
+    for removal in list(doc.removals):
+        if removal.reason not in _BOXED or removal.block == 0:
+            continue
+        above = doc.blocks[removal.block - 1]
+        if (
+            above.removed is None
+            and word_count(above.text) <= _BOX_TITLE_MAX_WORDS
+            and not is_prose(above.text)
+        ):
+            if not above.text.rstrip().endswith((".", ":", ";", ",")):
+                doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
 
 def _is_section_item(block: Block, *, html: bool) -> bool:
