@@ -79,9 +79,8 @@ def _take_box_titles(doc: Document) -> None:
             above.removed is None
             and word_count(above.text) <= _BOX_TITLE_MAX_WORDS
             and not is_prose(above.text)
-        ):
-            if not above.text.rstrip().endswith((".", ":", ";", ",")):
-                doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
+        ) and not above.text.rstrip().endswith((".", ":", ";", ",")):
+            doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
 
 def _is_section_item(block: Block, *, html: bool) -> bool:

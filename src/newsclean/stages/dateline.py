@@ -30,6 +30,7 @@ _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
 _MAX_LOCATION_WORDS = 6
 _OPENING_BLOCKS = 6
+_MAX_MAIN_PROSE_ABOVE = 2  # HTML: past a standfirst, the main content is the story
 _MAX_PROSE_ABOVE = 3  # a standfirst or teasers may precede it; three paragraphs are the story
 _LETTERS = regex.compile(r"\p{L}{2}")
 
@@ -52,7 +53,9 @@ class Dateline:
                 break  # the story has begun without a dateline
             if any(stop.matches(block.text) for stop in stops):
                 continue
-            if not self._cut(doc, block, rules):
+            if sum(1 for b in opening[:position] if b.main and is_prose(b.text)) >= _MAX_MAIN_PROSE_ABOVE:
+                break  # HTML: the main content already began with paragraphs of the story
+            if not self._cut(doc, block, rules, opening_block=position == 0):
                 prose_seen += is_prose(block.text)
                 continue
             # A dateline opens the story: what the body kept above it is not the story.
@@ -62,7 +65,7 @@ class Dateline:
         return doc
 
     @staticmethod
-    def _cut(doc: Document, first: Block, rules: tuple[Rule, ...]) -> bool:
+    def _cut(doc: Document, first: Block, rules: tuple[Rule, ...], *, opening_block: bool) -> bool:
         text = first.text
         for rule in rules:
             m = rule.search(text)
@@ -74,6 +77,10 @@ class Dateline:
             dash = groups.get("dash")
             rest = text[m.end() :]
             if not _plausible(location, agency, dash, rest):
+                continue
+            if not opening_block and agency is None and location and not location.isupper():
+                # "New York, NY –" in a later paragraph is prose; only capitals or an
+                # agency make a dateline worth looking past the first paragraph for.
                 continue
             raw = text[: m.end()].strip()
             doc.dateline = DatelineField(
