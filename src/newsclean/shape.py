@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
@@ -27,6 +29,7 @@ _CASED = regex.compile(r"\p{Ll}")  # scripts without case (Arabic, Thai...) skip
 _HEADLINE_CASE = 0.75  # share of capitalised words above which a short line is a title
 
 
+@lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     """Words in ``text``; each CJK character counts as one word."""
     cjk = len(_CJK.findall(text))
@@ -40,6 +43,7 @@ def ends_like_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+@lru_cache(maxsize=16384)
 def is_prose(text: str) -> bool:
     """A sentence or more of running text, not a label, link or headline."""
     words = word_count(text)
