@@ -142,53 +142,59 @@ class BlockRenderer:
             self.line.link_chars += len(_WS.sub(" ", text).strip())
 
     def render(self, root: Any) -> list[Block]:
-        # Stack entries: ("start", element, depth) or ("end", element, depth).
-        stack: list[tuple[str, Any, int]] = [("start", root, 0)]
+        from lxml import etree
+
+        # Comments would hide their tail text from the walk; stripping them keeps it in place.
+        etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
         block_tags: list[str] = ["body"]
         context: list[str] = []
         context_sizes: list[int] = []
+        skipped: set[Any] = set()
         link_depth = 0
-        while stack:
-            event, el, depth = stack.pop()
-            tag = el.tag if isinstance(el.tag, str) else ""
-            tag = tag.lower().rsplit("}", 1)[-1]
-            if event == "end":
+        depth = 0
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag.lower().rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+            if event == "start":
+                depth += 1
+                if depth > self.max_depth:
+                    raise InputError(
+                        f"HTML nesting deeper than the limit of {self.max_depth} elements",
+                        document=self.document,
+                    )
+                if not tag or tag in SKIP_TAGS or tag == "br" or _is_hidden(el):
+                    walker.skip_subtree()
+                    skipped.add(el)
+                    if tag == "br":
+                        self.flush(block_tags[-1], context, gap_after=False)
+                        self.br_run += 1
+                        if self.br_run >= 2:
+                            self.gap_next = True
+                    continue
                 if tag in BLOCK_TAGS:
                     self.flush(block_tags[-1], context, gap_after=True)
-                    block_tags.pop()
-                elif tag in CELL_TAGS:
-                    self.add_text(" ", False)
+                    block_tags.append(tag)
                 if tag == "a":
-                    link_depth -= 1
-                del context[len(context) - context_sizes.pop() :]
-                self.add_text(el.tail, link_depth > 0)
+                    link_depth += 1
+                words = _context_words(el, tag)
+                context.extend(words)
+                context_sizes.append(len(words))
+                self.add_text(el.text, link_depth > 0)
                 continue
-            if depth >= self.max_depth:
-                raise InputError(
-                    f"HTML nesting deeper than the limit of {self.max_depth} elements", document=self.document
-                )
-            if not tag or tag in SKIP_TAGS or _is_hidden(el):
-                if tag or el.tail:  # comments and skipped elements keep their tail text
-                    self.add_text(el.tail, link_depth > 0)
-                continue
-            if tag == "br":
-                self.flush(block_tags[-1], context, gap_after=False)
-                self.br_run += 1
-                if self.br_run >= 2:
-                    self.gap_next = True
+            depth -= 1
+            if el in skipped:
+                # Skipped elements (scripts, hidden ones, <br>) keep their tail text.
                 self.add_text(el.tail, link_depth > 0)
                 continue
             if tag in BLOCK_TAGS:
                 self.flush(block_tags[-1], context, gap_after=True)
-                block_tags.append(tag)
+                block_tags.pop()
+            elif tag in CELL_TAGS:
+                self.add_text(" ", False)
             if tag == "a":
-                link_depth += 1
-            words = _context_words(el, tag)
-            context.extend(words)
-            context_sizes.append(len(words))
-            self.add_text(el.text, link_depth > 0)
-            stack.append(("end", el, depth))
-            stack.extend(("start", child, depth + 1) for child in reversed(el))
+                link_depth -= 1
+            del context[len(context) - context_sizes.pop() :]
+            self.add_text(el.tail, link_depth > 0)
         self.flush(block_tags[-1], context, gap_after=True)
         return self.blocks
 
