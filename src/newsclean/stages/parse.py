@@ -35,9 +35,13 @@ class Parse:
 
     Args:
         favor_precision: ask trafilatura for its precision-oriented mode.
+        fallbacks: let trafilatura also run its readability and jusText
+            fallbacks. Off by default: newsclean's own stages recover what
+            they would (measured: same F1 on the benchmark, less time).
     """
 
     favor_precision: bool = False
+    fallbacks: bool = False
     name: str = "parse"
 
     def __call__(self, doc: Document) -> Document:
@@ -76,6 +80,7 @@ class Parse:
                 include_comments=False,
                 include_tables=True,
                 favor_precision=self.favor_precision,
+                fast=not self.fallbacks,
             )
         except Exception as exc:  # trafilatura failing is evidence lost, not a failed document
             logger.warning("trafilatura failed on %s: %s", doc.name, exc)
