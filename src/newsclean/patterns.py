@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 #: Seconds one rule may spend on one block before it is treated as no match.
 REGEX_TIMEOUT = 0.25
 
+_MEMO_SIZE = 50_000
+
 #: Languages with a packaged pattern file, besides the neutral ``xx``.
 PACKAGED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
 
@@ -231,6 +233,7 @@ class PatternSet:
         self.weekdays = frozenset(w.casefold() for f in self.files for w in f.weekdays)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
+        self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
 
@@ -247,8 +250,19 @@ class PatternSet:
 
         Rules run one by one: with the ``regex`` engine one combined expression
         was measured slower than the rules in turn, since most rules are anchored
-        or limited by ``max_words`` and fail at once.
+        or limited by ``max_words`` and fail at once. Results are remembered per
+        text: pages of one site repeat their menus and footers line for line.
         """
+        key = (kind, text)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._first_match(kind, text)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
         for rule in self.rules_of(kind):
             if rule.regex is None:
                 if rule.matches(text):
