@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.shape import is_headline_like
+from newsclean.shape import is_headline_like, word_count
 
 _KEY = regex.compile(r"\w+")
 _SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
@@ -94,15 +94,17 @@ def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[st
     # "Headline | Section | Site": the site is the outermost part; sections
     # between it and the headline are dropped.
     for cut in range(len(parts) - 1, 0, -1):
-        if len(sep.join(parts[cut:]).split()) <= _MAX_SITE_WORDS:
+        if word_count(" ".join(parts[cut:])) <= _MAX_SITE_WORDS:
             out.append((sep.join(parts[:cut]), parts[-1]))
     for cut in range(1, len(parts)):
-        if len(sep.join(parts[:cut]).split()) <= _MAX_SITE_WORDS:
+        if word_count(" ".join(parts[:cut])) <= _MAX_SITE_WORDS:
             out.append((sep.join(parts[cut:]), parts[0]))
     if parts:
         out.append((sep.join(parts), None))
     if meta_title:
-        out.insert(0, (meta_title, None))
+        # The markup's own title (og:title, h1...) after the <title> split, which
+        # names the site reliably; "" (no site) keeps it before the whole <title>.
+        out.insert(len([c for c in out if c[1] is not None]), (meta_title, ""))
     return out
 
 
@@ -113,13 +115,26 @@ def _find_headline(
     # Prefer a heading element when the page marks one up.
     ordered = sorted(blocks, key=lambda b: (b.tag not in {"h1", "h2"}, b.index))
     block_keys = [(_key(b.text), b) for b in ordered]
+    split = [c for c in candidates if c[1] is not None]
+    whole = [c for c in candidates if c[1] is None]
+    found = _exact(block_keys, split) or _closest(block_keys, split) or _exact(block_keys, whole)
+    return found or _closest(block_keys, whole) or (None, None)
+
+
+def _exact(
+    block_keys: list[tuple[str, Block]], candidates: list[tuple[str, str | None]]
+) -> tuple[Block, tuple[str, str | None]] | None:
     for cand in candidates:
         wanted = _key(cand[0])
         for key, block in block_keys:
             if key and key == wanted:
                 return block, cand
-    if not candidates:
-        return None, None
+    return None
+
+
+def _closest(
+    block_keys: list[tuple[str, Block]], candidates: list[tuple[str, str | None]]
+) -> tuple[Block, tuple[str, str | None]] | None:
     # Page titles are often a rewritten headline ("X: the law that..." vs "The law that...").
     best: tuple[float, Block | None, tuple[str, str | None] | None] = (0.0, None, None)
     for cand in candidates:
@@ -134,6 +149,6 @@ def _find_headline(
             score = min(shared / len(wanted_words), shared / len(words)) if words else 0.0
             if score > best[0]:
                 best = (score, block, cand)
-    if best[0] >= _MIN_OVERLAP:
+    if best[0] >= _MIN_OVERLAP and best[1] is not None and best[2] is not None:
         return best[1], best[2]
-    return None, None
+    return None
