@@ -20,11 +20,13 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.shape import is_headline_like, word_count
+from newsclean.patterns import pattern_set
+from newsclean.shape import is_headline_like, is_prose, word_count
 
 _KEY = regex.compile(r"\w+")
 _SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
 _MIN_OVERLAP = 0.6
+_MAX_TITLE_WORDS = 30
 _MAX_SITE_WORDS = 6
 _SEARCH_WINDOW = 600
 
@@ -76,15 +78,19 @@ class Title:
         first = kept[0]
         if first.tag == "title":
             return first
-        # A dump's first line is the page <title> when it is echoed later or
-        # carries a "Headline | Site" separator; otherwise it may be body.
+        # A dump's first line is the page <title> when it carries a "Headline |
+        # Site" separator, is echoed later, or is a short line that is not prose;
+        # otherwise it may be body.
         dump_title = doc.format == "text" and first.index == 0 and len(kept) > 1 and kept[1].gap_before
-        if dump_title and (
-            _SEPARATOR.search(first.text)
-            or any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
-        ):
-            return first
-        return None
+        if not dump_title:
+            return None
+        echoed = any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
+        titled = (
+            3 <= word_count(first.text) <= _MAX_TITLE_WORDS
+            and not is_prose(first.text)
+            and pattern_set(doc.language).first_match("boilerplate", first.text) is None
+        )
+        return first if _SEPARATOR.search(first.text) or echoed or titled else None
 
 
 def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[str, str | None]]:
