@@ -81,6 +81,9 @@ class Parse:
                 include_tables=True,
                 favor_precision=self.favor_precision,
                 fast=not self.fallbacks,
+                # No guessing from copyright years or scattered numbers: a date is
+                # taken only from where pages state it (meta, time elements, URL).
+                date_extraction_params={"extensive_search": False, "original_date": True},
             )
         except Exception as exc:  # trafilatura failing is evidence lost, not a failed document
             logger.warning("trafilatura failed on %s: %s", doc.name, exc)
