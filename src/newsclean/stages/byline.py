@@ -51,6 +51,7 @@ _GLUED_WORD = regex.compile(r"(?<=\p{Ll})(\p{Lu}\p{Ll}+)\b")
 _HANDLE = regex.compile(r"@\w+")
 _LEAD_IN = regex.compile(r"^.{0,40}?\b(?:by|von|par|por|di|door)\s+(?=\p{Lu})", regex.I)
 _LATE_BY = regex.compile(r"^(?P<pre>.{4,80}?)\s(?i:by|von|par|por|door)\s+(?P<names>\p{Lu}.{1,80})$")
+_LOWER_TAIL = regex.compile(r"(?<=\p{L})(?:\s+\p{Ll}[\p{L}.]*)+\s*$")
 _AUTHOR_SPLIT = regex.compile(r"\s*;\s*|\s*,\s*(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+")
 
 
@@ -179,7 +180,11 @@ class Byline:
             m = label.search(rest)
             if m is not None and m.start() > 0:
                 rest = rest[: m.start()]
+        # Words in lower case after the names ("publiziert am") are not part of them.
+        rest = _LOWER_TAIL.sub("", rest)
         parsed = parse_byline_names(rest, lang=doc.language)
+        # A count or a relative time ("/ 2 days") beside the names is harmless.
+        parsed.leftover = [p for p in parsed.leftover if not any(ch.isdigit() for ch in p)]
         parsed.names = _people(parsed.names, doc, min_words=1)
         if self.confirm_names:
             # Only when the user has a trained pipeline installed; never required.

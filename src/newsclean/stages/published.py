@@ -74,12 +74,6 @@ class Published:
             if found is None:
                 continue
             text = block.text
-            label_end = 0
-            for rule in labels:
-                m = rule.search(text)
-                if m is not None and m.start() <= found.start:
-                    label_end = m.end()
-                    break
             is_update = _any_match(updates, text[: found.start])
             second = find_date(text[found.end :], lang=doc.language)
             if is_update and doc.modified is None:
@@ -88,7 +82,7 @@ class Published:
                 visible = found
                 if second is not None and doc.modified is None and _any_match(updates, text[found.end :]):
                     doc.modified = second.value
-            if _is_date_only(text, found, second, label_end, labels, patterns.weekdays):
+            if _is_date_only(text, found, second, labels, patterns.weekdays):
                 doc.drop(block, reason="byline", rule="xx/date-line")
         doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
         if doc.published is None and doc.url:
@@ -106,7 +100,6 @@ def _is_date_only(
     text: str,
     found: FoundDate,
     second: FoundDate | None,
-    label_end: int,
     labels: tuple[Rule, ...],
     weekdays: frozenset[str],
 ) -> bool:
@@ -114,7 +107,8 @@ def _is_date_only(
     if second is not None:
         tail = text[found.end :]
         rest = text[: found.start] + " " + tail[: second.start] + " " + tail[second.end :]
-    rest = rest[label_end:] if label_end <= found.start else rest
+    # Labels ("Updated", "Published on") are taken out where they stand; what
+    # is left beside the dates decides.
     for rule in labels:
         m = rule.search(rest)
         if m is not None:
