@@ -20,7 +20,8 @@ import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+# Closing quotes after the full stop: English ” ’, German “ ‘, French » (after a space).
+_SENTENCE_END = regex.compile(r"[.!?…。！？:;](?:[\s\u00a0\u202f]?[\"'”’»“‘)\]])*\s*$")
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?\p{Lu}")
 _CJK_SENTENCE = regex.compile(r"[。！？.!?]")  # Korean ends sentences with "."
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{2,}")

@@ -46,8 +46,7 @@ class Boilerplate:
         section: Rule | None = None
         previous = -1
         for block in list(doc.kept()):
-            if block.index != previous + 1:
-                # A block an earlier stage took (the headline, a caption) ends the list.
+            if block.index != previous + 1 and _gap_ends_list(doc, previous, block.index):
                 section = None
             previous = block.index
             found = patterns.first_match("boilerplate", block.text)
@@ -62,6 +61,18 @@ class Boilerplate:
             section = None
         _take_box_titles(doc)
         return doc
+
+
+_LIST_BREAKERS = frozenset({"caption", "byline", "tags", "contributors"})
+
+
+def _gap_ends_list(doc: Document, previous: int, current: int) -> bool:
+    """Blocks an earlier stage took between two list items: the headline, a caption or
+    a byline end the list; a repeated headline (one of the list's own items) does not."""
+    for index in range(previous + 1, current):
+        if index == doc.headline_index or doc.blocks[index].removed in _LIST_BREAKERS:
+            return True
+    return False
 
 
 #: Furniture that comes in a box with a short title above it ("The Morning Brief").
