@@ -1,8 +1,10 @@
-"""The ``newsclean`` command: a thin layer over :class:`~newsclean.Pipeline`.
+"""The ``newsclean`` command: a thin layer over :class:`~newsclean.Pipeline` and :mod:`newsclean.batch`.
 
 ``newsclean clean PAGE`` prints the Article as JSON; ``newsclean explain PAGE``
 lists every input block with its label and rule; ``newsclean schema`` prints
 the Article's JSON Schema. ``PAGE`` may be ``-`` for standard input.
+``newsclean batch INPUT... -o OUT`` cleans whole dumps (see ``docs/batch.md``)
+and prints the run's summary as JSON.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from newsclean._version import __version__
 from newsclean.errors import NewscleanError
@@ -76,6 +79,92 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from newsclean.batch import BatchOptions, Fields, SiteLearning, run
+
+    try:
+        options = BatchOptions(
+            fields=Fields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field),
+            input_format=args.input_format,
+            output_format=args.output_format,
+            compress=args.gzip,
+            merge=args.merge,
+            workers=args.workers,
+            chunk_size=args.chunk_size,
+            max_tasks_per_child=args.max_tasks_per_child,
+            time_limit=args.time_limit or None,
+            max_error_rate=args.max_error_rate,
+            site=None if args.no_site_boilerplate else SiteLearning(min_pages=args.site_min_pages),
+            lang=args.lang,
+            warc_backend=args.warc_backend,
+        )
+        summary = run(args.inputs, args.output, options=options, resume=args.resume, progress=args.progress)
+    except (ValueError, OSError) as exc:
+        print(f"newsclean: batch: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsclean: batch: interrupted; run the same command with --resume to go on", file=sys.stderr)
+        return 130
+    print(summary.to_json())
+    if not summary.ok:
+        print(
+            f"newsclean: batch: {summary.errors} of {summary.records_in} records failed "
+            f"({summary.error_rate:.1%}, over --max-error-rate {summary.max_error_rate:.1%}); "
+            f"see {Path(args.output) / summary.errors_file}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _add_batch(sub: Any) -> None:
+    batch = sub.add_parser(
+        "batch",
+        help="clean many pages: folders, JSON Lines, CSV, WARC/ARC, Parquet",
+        description="Clean every record of the inputs into OUT: one output per input (or --merge), "
+        "errors.jsonl and summary.json. Prints the summary; exits 1 when too many records fail.",
+    )
+    batch.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder, fsspec URL, or '-' for stdin"
+    )
+    batch.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    batch.add_argument("--format", dest="output_format", choices=["jsonl", "parquet"], default="jsonl")
+    batch.add_argument("--gzip", action="store_true", help="gzip the JSON Lines outputs (.jsonl.gz)")
+    batch.add_argument("--merge", action="store_true", help="one output file (articles.*) for all inputs")
+    batch.add_argument("-j", "--workers", type=int, default=1, help="worker processes (default 1: this one)")
+    batch.add_argument(
+        "--chunk-size", type=int, default=1000, help="records per chunk (unit of work and resume)"
+    )
+    batch.add_argument(
+        "--max-tasks-per-child", type=int, default=20, help="chunks before a worker is replaced"
+    )
+    batch.add_argument("--resume", action="store_true", help="continue an interrupted run into OUT")
+    batch.add_argument(
+        "--input-format", choices=["auto", "pages", "jsonl", "csv", "warc", "parquet"], default="auto"
+    )
+    batch.add_argument("--text-field", default="text", help="field holding a text dump (default: text)")
+    batch.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
+    batch.add_argument("--id-field", default="id", help="field holding the record id (default: id)")
+    batch.add_argument("--url-field", default="url", help="field holding the page URL (default: url)")
+    batch.add_argument("--lang", help="force the language of every page (ISO 639-1)")
+    batch.add_argument("--time-limit", type=float, default=60.0, help="seconds per record; 0 for none")
+    batch.add_argument(
+        "--max-error-rate", type=float, default=0.05, help="share of failed records above which exit is 1"
+    )
+    batch.add_argument(
+        "--no-site-boilerplate", action="store_true", help="do not learn lines that sites repeat across pages"
+    )
+    batch.add_argument("--site-min-pages", type=int, default=3, help="pages a repeated line must be on")
+    batch.add_argument("--warc-backend", choices=["auto", "warcio", "fastwarc"], default="auto")
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    batch.set_defaults(func=_cmd_batch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsclean`` command."""
     parser = argparse.ArgumentParser(prog="newsclean", description="Clean scraped news pages into articles.")
@@ -103,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the Article JSON Schema")
     schema.set_defaults(func=_cmd_schema)
+    _add_batch(sub)
     return parser
 
 

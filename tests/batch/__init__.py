@@ -1,0 +1,1 @@
+"""Tests of batch cleaning (``newsclean.batch``, ``newsclean.dask``, ``newsclean batch``)."""
