@@ -86,11 +86,16 @@ def _take_box_titles(doc: Document) -> None:
         if removal.reason not in _BOXED or removal.block == 0:
             continue
         above = doc.blocks[removal.block - 1]
+        box = doc.blocks[removal.block]
+        # A title has a few words ("The Morning Brief"); in HTML it sits in the box's container.
+        same_box = doc.format != "html" or above.context.split()[-2:] == box.context.split()[-2:]
         if (
             above.removed is None
-            and word_count(above.text) <= _BOX_TITLE_MAX_WORDS
+            and same_box
+            and 2 <= word_count(above.text) <= _BOX_TITLE_MAX_WORDS
             and not is_prose(above.text)
-        ) and not above.text.rstrip().endswith((".", ":", ";", ",")):
+            and not above.text.rstrip().endswith((".", ":", ";", ","))
+        ):
             doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
 
