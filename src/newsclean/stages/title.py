@@ -16,6 +16,7 @@ repetition of the headline. What remains of the page title is the site name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -31,6 +32,7 @@ _MAX_SITE_WORDS = 6
 _SEARCH_WINDOW = 600
 
 
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
     return " ".join(_KEY.findall(text.casefold()))
 
