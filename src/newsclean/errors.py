@@ -25,16 +25,21 @@ class NewscleanError(Exception):
     """
 
     def __init__(self, message: str, *, document: str | None = None, stage: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message
         self.document = document
         self.stage = stage
+
+    def __str__(self) -> str:
+        # Built when shown: the pipeline fills in the stage and document of an
+        # error raised deep inside a stage after it was created.
         details = []
-        if document:
-            details.append(f"document {document!r}")
-        if stage:
-            details.append(f"stage {stage!r}")
+        if self.document:
+            details.append(f"document {self.document!r}")
+        if self.stage:
+            details.append(f"stage {self.stage!r}")
         suffix = f" [{', '.join(details)}]" if details else ""
-        super().__init__(f"{message}{suffix}")
-        self.reason = message
+        return f"{self.reason}{suffix}"
 
 
 class InputError(NewscleanError):
@@ -53,4 +58,4 @@ class UnknownStageError(NewscleanError, KeyError):
     """A stage name was not found; the message lists the available names."""
 
     def __str__(self) -> str:  # KeyError would otherwise print the repr
-        return Exception.__str__(self)
+        return NewscleanError.__str__(self)
