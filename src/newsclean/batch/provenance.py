@@ -28,7 +28,19 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Provenance(_Frozen):
+class _Origin(_Frozen):
+    """Where a record was read: shared by output records and error lines."""
+
+    source: str
+    index: int
+    offset: int | None = None
+    line: int | None = None
+    record_id: str | None = None
+    warc_record_id: str | None = None
+    url: str | None = None
+
+
+class Provenance(_Origin):
     """Where an output record came from and how it was made.
 
     Attributes:
@@ -51,13 +63,6 @@ class Provenance(_Frozen):
             :func:`newsclean.batch.options.options_hash`).
     """
 
-    source: str
-    index: int
-    offset: int | None = None
-    line: int | None = None
-    record_id: str | None = None
-    warc_record_id: str | None = None
-    url: str | None = None
     warc_date: str | None = None
     body_sha256: str
     body_simhash: str
@@ -71,7 +76,7 @@ class BatchRecord(Article):
     provenance: Provenance
 
 
-class ErrorEntry(_Frozen):
+class ErrorEntry(_Origin):
     """One line of ``errors.jsonl``: a record that yielded no article, and why.
 
     Attributes:
@@ -90,13 +95,6 @@ class ErrorEntry(_Frozen):
         options_hash: as in :class:`Provenance`.
     """
 
-    source: str
-    index: int
-    offset: int | None = None
-    line: int | None = None
-    record_id: str | None = None
-    warc_record_id: str | None = None
-    url: str | None = None
     stage: str
     error: str
     message: str
