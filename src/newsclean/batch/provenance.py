@@ -15,6 +15,7 @@ models, so their JSON Schemas document them (``BatchRecord.model_json_schema()``
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -111,16 +112,15 @@ def body_sha256(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def _origin_of(record: Record) -> dict[str, Any]:
+    """The :class:`_Origin` fields of a record, for either kind of output line."""
+    return {name: getattr(record, name) for name in _Origin.model_fields}
+
+
 def provenance_for(record: Record, *, body: str, options_hash: str) -> Provenance:
     """The :class:`Provenance` of a cleaned record with this body."""
     return Provenance(
-        source=record.source,
-        index=record.index,
-        offset=record.offset,
-        line=record.line,
-        record_id=record.record_id,
-        warc_record_id=record.warc_record_id,
-        url=record.url,
+        **_origin_of(record),
         warc_date=record.warc_date,
         body_sha256=body_sha256(body),
         body_simhash=format(text_simhash(body), "016x"),
@@ -138,13 +138,7 @@ def error_for(record: Record, *, stage: str, error: str, message: str, options_h
     ('read', 'InputError', 1)
     """
     return ErrorEntry(
-        source=record.source,
-        index=record.index,
-        offset=record.offset,
-        line=record.line,
-        record_id=record.record_id,
-        warc_record_id=record.warc_record_id,
-        url=record.url,
+        **_origin_of(record),
         stage=stage,
         error=error,
         message=message,
