@@ -69,6 +69,10 @@ class Rule(BaseModel):
         ignore_case: compile ``regex`` case-insensitively (default true).
         max_words: only apply to blocks of at most this many words, so a rule
             written for a short prompt never removes a long paragraph.
+        max_chars: longest block the rule judges (default 10,000 characters,
+            five times the longest paragraph seen in real pages). A longer
+            block is a page glued into one line, not a boilerplate line; the
+            bound also keeps every rule's running time small.
         section: the block heads a section of the same kind (a "Related
             stories" heading): the short, headline-like blocks after it are
             removed with the same reason until prose resumes.
@@ -84,6 +88,7 @@ class Rule(BaseModel):
     tokens: list[dict[str, Any]] | None = None
     ignore_case: bool = True
     max_words: int | None = None
+    max_chars: int = Field(default=10_000, gt=0)
     section: bool = False
     role: str | None = None
     examples: list[str] = Field(default_factory=list)
@@ -122,6 +127,8 @@ class Rule(BaseModel):
 
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
+        if len(text) > self.max_chars:
+            return None
         if self.max_words is not None and _word_total(text) > self.max_words:
             return None
         try:
