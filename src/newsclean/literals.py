@@ -1,0 +1,204 @@
+"""Necessary literals of a regular expression: a cheap test that rules a pattern out.
+
+Most blocks of a page match none of the few hundred boilerplate rules, and a
+regex search costs microseconds even when it fails at once. But almost every
+rule needs some word to be present ("newsletter", "cookie", "reuters"), and a
+substring test on the block's folded text costs a fraction of that. This module
+reads a pattern's syntax tree and returns such a set of strings: every match of
+the pattern contains at least one of them (case-folded); each is cut down to its
+longest word, which keeps the sets small. When no useful set can
+be derived (a pattern made of character classes only, or syntax the reader does
+not know), it returns ``None`` and the rule always runs.
+
+The analysis follows the idea of the "necessary factors" pre-filters of regex
+indexes (for example RE2's prefilter): exact string sets for short pieces,
+combined through concatenation, alternation and repetition, and kept as a
+requirement once they grow too large.
+
+>>> sorted(required_literals(r"^\\W*(sign up|subscribe) (now|today)\\b"))
+['sign', 'subscribe', 'today']
+>>> required_literals(r"^\\W*\\d+\\s*$") is None
+True
+>>> folded("Newsletter") in folded("NEWSLETTER ABONNIEREN")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+#: A requirement is worth testing only if each of its strings has at least this many characters.
+MIN_LITERAL = 3
+_MAX_EXACT = 16  # strings in an exact set before it is kept as a requirement instead
+_MAX_LENGTH = 48  # characters of one exact string, likewise
+_SELECTIVE = 6  # a literal this long is rare enough in a block; beyond it, fewer strings matter more
+
+# Syntax of the `regex` module that the standard library's parser does not read. A property class
+# stands for some letters: for finding literals, any class will do.
+_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
+# The regex module lets alternatives reuse a group name; the standard parser does not. Names do not
+# matter here.
+_NAMED_GROUP = re.compile(r"\(\?P?<(?![=!])\w+>")
+
+# Folding for the substring test: case-folding, plus letters that the regex module's case-insensitive
+# matching treats as equal but str.casefold keeps apart (Turkish dotted and dotless i).
+_EXTRA_FOLDS = str.maketrans({"ı": "i", "\u0307": None})
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """The text as the literals are compared with it.
+
+    >>> folded("Straße İzmir")
+    'strasse izmir'
+    """
+    return text.casefold().translate(_EXTRA_FOLDS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    exact: frozenset[str] | None  # every string the piece can match, when few and short
+    needs: frozenset[str] | None  # otherwise: one of these occurs in every match (None: nothing known)
+
+
+_ANYTHING = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which occurs (case-folded) in every match of ``pattern``, or ``None``.
+
+    The result is only ever a necessary condition: a text containing one of the
+    strings may still not match, but a text containing none of them never does.
+    """
+    try:
+        tree = sre_parse.parse(_NAMED_GROUP.sub("(", _PROPERTY.sub(r"\\w", pattern)))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    info = _sequence(list(tree))
+    best = _as_requirement(info)
+    if best is None or min(len(s) for s in best) < MIN_LITERAL:
+        return None
+    return _minimal(frozenset(_key_word(s) for s in best))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _key_word(literal: str) -> str:
+    """The literal's longest word: still necessary, and one word stands for many phrases
+    ("bedankt voor je aanmelding", "dank u voor uw aanmelding" -> "aanmelding"), so the sets stay small."""
+    words = [w for w in _WORD.findall(literal) if len(w) >= MIN_LITERAL]
+    return max(words, key=len) if words else literal
+
+
+def _as_requirement(info: _Info) -> frozenset[str] | None:
+    if info.exact is not None:
+        return None if "" in info.exact else _minimal(info.exact)
+    return info.needs
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The cheaper, more selective requirement: a longer shortest string (up to a word's length,
+    past which any word is rare enough), then fewer strings to test."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _rank(a) >= _rank(b) else b
+
+
+def _rank(strings: frozenset[str]) -> tuple[int, int]:
+    return min(min(map(len, strings)), _SELECTIVE), -len(strings)
+
+
+def _minimal(strings: frozenset[str]) -> frozenset[str]:
+    """Drop strings that contain another of the set: that one occurs whenever they do."""
+    ordered = sorted(strings, key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _concat(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _MAX_EXACT:
+        return None
+    joined = frozenset(a + b for a in left for b in right)
+    return None if any(len(s) > _MAX_LENGTH for s in joined) else joined
+
+
+def _sequence(items: list[Any]) -> _Info:
+    chain: frozenset[str] | None = frozenset({""})
+    whole = True  # the chain still covers every item so far
+    needs: frozenset[str] | None = None
+    for op, arg in items:
+        info = _node(op, arg)
+        if op is sre.ASSERT and arg[0] == 1:  # a lookahead: required, but consumes nothing
+            needs = _better(needs, _as_requirement(_sequence(list(arg[1]))))
+            continue
+        if info.exact is not None and chain is not None:
+            joined = _concat(chain, info.exact)
+            if joined is not None:
+                chain = joined
+                continue
+        # The chain ends here: what it holds so far is a requirement of the whole.
+        whole = False
+        if chain is not None:
+            needs = _better(needs, _as_requirement(_Info(chain, None)))
+        if info.exact is not None:
+            chain = info.exact
+        else:
+            needs = _better(needs, info.needs)
+            chain = frozenset({""})
+    if whole and chain is not None:
+        return _Info(chain, needs)
+    if chain is not None:
+        needs = _better(needs, _as_requirement(_Info(chain, None)))
+    return _Info(None, needs)
+
+
+def _node(op: Any, arg: Any) -> _Info:
+    if op is sre.LITERAL:
+        return _Info(frozenset({folded(chr(arg))}), None)
+    if op is sre.SUBPATTERN:
+        return _sequence(list(arg[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(arg))
+    if op is sre.BRANCH:
+        return _branch([_sequence(list(alt)) for alt in arg[1]])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        inner = _sequence(list(body))
+        if low == 0:
+            if high == 1 and inner.exact is not None:
+                return _Info(inner.exact | {""}, None)
+            return _EMPTY if high == 0 else _Info(None, None)
+        if low == high == 1:
+            return inner
+        return _Info(None, _as_requirement(inner))
+    if op is sre.IN:
+        chars = [folded(chr(a)) for o, a in arg if o is sre.LITERAL]
+        if len(chars) == len(arg) and chars:
+            return _Info(frozenset(chars), None)
+        return _ANYTHING
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _EMPTY
+    return _ANYTHING
+
+
+def _branch(alternatives: list[_Info]) -> _Info:
+    if all(a.exact is not None for a in alternatives):
+        union = frozenset().union(*(a.exact for a in alternatives if a.exact is not None))
+        if len(union) <= _MAX_EXACT:
+            return _Info(union, None)
+    requirements = [_as_requirement(a) for a in alternatives]
+    if any(r is None for r in requirements):
+        return _ANYTHING
+    return _Info(None, frozenset().union(*(r for r in requirements if r is not None)))
