@@ -258,9 +258,7 @@ class PatternSet:
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
-        # Every literal some rule needs, tested once per block for all rules and kinds.
-        self._literals = tuple(sorted({w for r in self.rules if r.literals for w in r.literals}))
-        self._present_memo: dict[str, frozenset[str]] = {}
+        self._screens: dict[tuple[str, int], tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
 
@@ -290,33 +288,36 @@ class PatternSet:
         return found
 
     def _first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
+        rules, literals = self._screen(kind, _word_total(text))
         present: frozenset[str] | None = None
-        for rule in self.rules_of(kind):
+        for rule in rules:
             if rule.regex is None:
                 if rule.matches(text):
                     return rule, None
                 continue
-            literals = rule.literals
-            if literals is not None:
+            if rule.literals is not None:
                 if present is None:
-                    present = self._present(text)
-                if literals.isdisjoint(present):
+                    haystack = folded(text)
+                    present = frozenset(w for w in literals if w in haystack)
+                if rule.literals.isdisjoint(present):
                     continue
             m = rule.search_unscreened(text)
             if m is not None:
                 return rule, m
         return None
 
-    def _present(self, text: str) -> frozenset[str]:
-        """The rules' literals that occur in ``text`` (folded)."""
-        found = self._present_memo.get(text)
-        if found is None:
-            haystack = folded(text)
-            found = frozenset(w for w in self._literals if w in haystack)
-            if len(self._present_memo) >= _MEMO_SIZE:
-                self._present_memo.clear()
-            self._present_memo[text] = found
-        return found
+    def _screen(self, kind: RuleKind, words: int) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+        """The rules of ``kind`` that may fire on a block of ``words`` words (``max_words``
+        rules out many on a paragraph), and every literal they need, tested in one pass."""
+        rules = self.rules_of(kind)
+        longest = max((r.max_words for r in rules if r.max_words is not None), default=0)
+        key = (kind, min(words, longest + 1))
+        screen = self._screens.get(key)
+        if screen is None:
+            eligible = tuple(r for r in rules if r.max_words is None or words <= r.max_words)
+            literals = tuple(sorted({w for r in eligible if r.literals for w in r.literals}))
+            screen = self._screens[key] = (eligible, literals)
+        return screen
 
 
 @lru_cache(maxsize=128)
