@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: demo test lint typecheck docs pytest scraper-example schema bench clean
+.PHONY: demo test lint typecheck docs pytest scraper-example schema bench screenshots clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: lint typecheck docs pytest scraper-example
 
 schema: $(VENV)/.base
 	$(VENV)/bin/newsclean schema > docs/article.schema.json
+
+# The report screenshots of docs/explain.md; needs /usr/bin/chromium (apt-get install chromium).
+screenshots: $(VENV)/.dev
+	$(PY) docs/_ext/screenshots.py
 
 bench: $(VENV)/.bench
 	$(PY) -m benchmarks

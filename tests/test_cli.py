@@ -78,3 +78,34 @@ def test_schema_matches_the_model(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_file_exits_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", str(tmp_path / "nope.txt")]) == 1
     assert "cannot read file" in capsys.readouterr().err
+
+
+def test_explain_html_writes_a_report_instead_of_text(
+    page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.html"
+    assert main(["explain", str(page), "--html", str(report)]) == 0
+    assert capsys.readouterr().out == ""
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "newsclean explain:</span> page.txt" in html
+    assert html.count('<li class="block') == 4 and 'data-labels="advertisement"' in html
+
+    assert main(["explain", str(page), "--html", "-", "--url", "https://example.org/b"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and "https://example.org/b" in out
+
+    assert main(["explain", str(page), "--html", str(tmp_path / "missing" / "r.html")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_batch_report_option_writes_the_run_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": PAGE}) + "\n", encoding="utf-8")
+    report = tmp_path / "run.html"
+    assert main(["batch", str(dump), "-o", str(tmp_path / "out"), "--report", str(report)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    html = report.read_text(encoding="utf-8")
+    assert summary["removals_by_rule"] == {"xx/ad-marker": 1, "xx/headline": 1, "xx/page-title": 1}
+    assert "xx/ad-marker" in html and "ADVERTISEMENT" in html and "<svg" in html

@@ -1,10 +1,11 @@
 """The ``newsclean`` command: a thin layer over :class:`~newsclean.Pipeline` and :mod:`newsclean.batch`.
 
 ``newsclean clean PAGE`` prints the Article as JSON; ``newsclean explain PAGE``
-lists every input block with its label and rule; ``newsclean schema`` prints
-the Article's JSON Schema. ``PAGE`` may be ``-`` for standard input.
-``newsclean batch INPUT... -o OUT`` cleans whole dumps (see ``docs/batch.md``)
-and prints the run's summary as JSON.
+lists every input block with its label and rule (``--html FILE`` writes that
+as an HTML report instead); ``newsclean schema`` prints the Article's JSON
+Schema. ``PAGE`` may be ``-`` for standard input. ``newsclean batch INPUT...
+-o OUT`` cleans whole dumps (see ``docs/batch.md``), prints the run's summary
+as JSON and, with ``--report FILE``, writes an HTML report of the run.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     except NewscleanError as exc:
         print(f"newsclean: {args.page}: {exc}", file=sys.stderr)
         return 1
+    if args.html:
+        return _write_explain_html(doc, args)
     rows = explain_rows(doc)
     if args.only_removed:
         rows = [r for r in rows if r.label != "body"]
@@ -69,6 +72,22 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         f"dateline: {dateline}  tags: {tags}\n"
         f"body: {len(article.paragraphs)} paragraphs; removed: {len(article.removals)} blocks"
     )
+    return 0
+
+
+def _write_explain_html(doc: Any, args: argparse.Namespace) -> int:
+    from newsclean.report import explain_html
+
+    name = args.url or ("<stdin>" if args.page == "-" else Path(args.page).name)
+    page = explain_html(doc, name=name)
+    if args.html == "-":
+        sys.stdout.write(page)
+        return 0
+    try:
+        Path(args.html).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        print(f"newsclean: explain: cannot write {args.html}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -97,6 +116,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             site=None if args.no_site_boilerplate else SiteLearning(min_pages=args.site_min_pages),
             lang=args.lang,
             warc_backend=args.warc_backend,
+            report=args.report,
         )
         summary = run(args.inputs, args.output, options=options, resume=args.resume, progress=args.progress)
     except (ValueError, OSError) as exc:
@@ -157,6 +177,9 @@ def _add_batch(sub: Any) -> None:
     batch.add_argument("--site-min-pages", type=int, default=3, help="pages a repeated line must be on")
     batch.add_argument("--warc-backend", choices=["auto", "warcio", "fastwarc"], default="auto")
     batch.add_argument(
+        "--report", metavar="FILE", help="also write an HTML report of the run (counts, charts, examples)"
+    )
+    batch.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -188,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--reason", help="show only blocks removed for this reason")
     explain.add_argument("--width", type=int, default=100, help="cut block text at this width")
     explain.add_argument("--colour", "--color", choices=["auto", "always", "never"], default="auto")
+    explain.add_argument(
+        "--html", metavar="FILE", help="write an HTML report (self-contained, '-' for stdout) instead of text"
+    )
     explain.set_defaults(func=_cmd_explain)
 
     schema = sub.add_parser("schema", help="print the Article JSON Schema")

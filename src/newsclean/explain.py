@@ -8,6 +8,16 @@
 1 title xx/headline
 2 advertisement xx/ad-marker
 3 body -
+
+A body block that lost its start (a dateline) says what it lost:
+
+>>> doc = Pipeline.default().run("Storm hits\\n\\nStorm hits\\n\\n"
+...     "PORT ELLIS, Maine (AP) — A winter storm swept along the coast overnight, officials said.")
+>>> row = explain_rows(doc)[2]
+>>> row.label, row.prefix_label, row.prefix
+('body', 'dateline', 'PORT ELLIS, Maine (AP) — ')
+
+:mod:`newsclean.report` draws the same rows as an HTML page.
 """
 
 from __future__ import annotations
@@ -20,25 +30,43 @@ from newsclean.document import Document
 
 @dataclass(frozen=True, slots=True)
 class ExplainRow:
-    """One input block: its index, label ('body' or the removal reason), stage, rule and text."""
+    """One input block: its index, label ('body' or the removal reason), stage, rule and text.
+
+    ``text`` is the block as the page printed it. ``tag`` is the element it
+    came from (``line`` in a text dump). For a body block whose start was cut
+    off, ``prefix`` is that start and ``prefix_label`` what it was
+    (``dateline``, else ``trimmed``); both are empty otherwise.
+    """
 
     index: int
     label: str
     stage: str
     rule: str
     text: str
+    tag: str = "line"
+    prefix: str = ""
+    prefix_label: str = ""
 
 
 def explain_rows(doc: Document) -> list[ExplainRow]:
     """One row per input block, in source order."""
     removals = {r.block: r for r in doc.removals}
+    dateline = doc.dateline.raw.strip() if doc.dateline is not None else ""
     rows = []
     for block in doc.blocks:
         r = removals.get(block.index)
-        if r is None:
-            rows.append(ExplainRow(block.index, "body", "-", "-", block.as_published))
-        else:
-            rows.append(ExplainRow(block.index, r.reason, r.stage, r.rule, r.text))
+        if r is not None:
+            rows.append(ExplainRow(block.index, r.reason, r.stage, r.rule, r.text, tag=block.tag))
+            continue
+        printed = block.as_published
+        prefix = ""
+        if block.printed is not None and block.text and printed.endswith(block.text):
+            prefix = printed[: len(printed) - len(block.text)]
+        label = ("dateline" if dateline and dateline in prefix else "trimmed") if prefix else ""
+        row = ExplainRow(
+            block.index, "body", "-", "-", printed, tag=block.tag, prefix=prefix, prefix_label=label
+        )
+        rows.append(row)
     return rows
 
 

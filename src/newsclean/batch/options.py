@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -47,6 +48,8 @@ class BatchOptions:
         site: site-level boilerplate learning settings; ``None`` turns it off.
         lang: force the language of every page (ISO 639-1).
         warc_backend: ``auto`` uses fastwarc when it is installed, else warcio.
+        report: where to write an HTML report of the run (see
+            :func:`newsclean.report.run_html`); ``None`` writes none.
     """
 
     fields: Fields = field(default_factory=Fields)
@@ -62,6 +65,7 @@ class BatchOptions:
     site: SiteLearning | None = field(default_factory=SiteLearning)
     lang: str | None = None
     warc_backend: WarcBackend = "auto"
+    report: str | os.PathLike[str] | None = None
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import logging
 import os
 import shutil
@@ -34,7 +35,7 @@ from newsclean.batch.prepare import Plans, learn_site, plan_sources
 from newsclean.batch.progress import progress_bar
 from newsclean.batch.records import Chunk
 from newsclean.batch.state import Layout, plan_from_json, plan_to_json
-from newsclean.batch.summary import ChunkStats, Summary
+from newsclean.batch.summary import ChunkStats, Samples, Summary
 from newsclean.batch.warc import resolve_backend
 from newsclean.batch.worker import WorkerSetup
 from newsclean.batch.writers import remove_stale_temporaries, write_text_atomic
@@ -205,9 +206,28 @@ def _run(
         errors_file=layout.errors.relative_to(layout.root).as_posix(),
         newsclean_version=__version__,
         options_hash=ohash,
+        removals_by_rule=stats.removals_by_rule,
+        chars_kept=stats.chars_kept,
+        chars_removed=stats.chars_removed,
+        slowest=stats.slowest,
+        samples=Samples.of(stats, site_learnt=_learnt_per_host(layout) if site_stage is not None else None),
     )
     write_text_atomic(layout.summary, summary.to_json() + "\n")
+    if options.report is not None:
+        from newsclean.report import run_html
+
+        report = Path(options.report)
+        report.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(report, run_html(summary))
     return summary
+
+
+def _learnt_per_host(layout: Layout) -> dict[str, int]:
+    """Host -> lines learnt as its boilerplate, from what learning saved."""
+    if not layout.site_lines.exists():
+        return {}
+    saved = json.loads(layout.site_lines.read_text(encoding="utf-8"))
+    return {host: len(keys) for host, keys in saved.get("lines", {}).items()}
 
 
 def _prepare(layout: Layout, resume: bool) -> None:
