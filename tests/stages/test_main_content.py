@@ -170,3 +170,47 @@ def test_a_teaser_box_inside_the_story_does_not_cut_off_the_rest() -> None:
     ]
     doc = main_content(lines)
     assert [b.text for b in doc.kept()] == [PROSE, PROSE_2, PROSE_3]
+
+
+# About 170 words: long enough to be a story that teasers can follow.
+STORY = [PROSE, PROSE_2, PROSE_3, PROSE + " It went on for hours.", PROSE_2 + " Nobody was hurt."] * 2
+TEASER_SUMMARIES = [
+    "Residents of the valley say the new road has cut their commute by half since it opened in spring.",
+    "The council will vote next week on whether to keep the library open on Sundays through the winter.",
+    "A local bakery has won a national prize for its rye bread, the third award in as many years.",
+]
+
+
+def test_a_list_of_teasers_after_the_story_leaves_as_related() -> None:
+    teasers = []
+    for i, summary in enumerate(TEASER_SUMMARIES):
+        teasers += [f"Headline of another story number {i}", "Jane Roe", f"{i + 2}H ago", summary]
+    doc = main_content([*STORY, *teasers])
+    assert [b.removed for b in doc.blocks[: len(STORY)]] == [None] * len(STORY)
+    assert {r.rule for r in doc.removals} == {"xx/teaser-list"}
+    assert [b.text for b in doc.blocks if b.removed] == teasers
+
+
+def test_sections_of_a_story_with_one_paragraph_each_stay() -> None:
+    # One subheading per paragraph, no kicker, time or source lines: the story's own sections.
+    sections = []
+    for i, summary in enumerate(TEASER_SUMMARIES):
+        sections += [f"What happens next in part {['one', 'two', 'three'][i]}", summary]
+    doc = main_content([*STORY, *sections])
+    assert doc.removals == []
+
+
+def test_a_copyright_line_inside_the_run_ends_the_story() -> None:
+    doc = lines_doc([*STORY, "© 2019 Example Media Inc. All rights reserved.", *TEASER_SUMMARIES])
+    doc.drop(doc.blocks[len(STORY)], reason="copyright", rule="xx/copyright-sign")
+    doc = run_stage(MainContent(), doc)
+    after = [r for r in doc.removals if r.rule == "xx/after-copyright-line"]
+    assert [r.text for r in after] == TEASER_SUMMARIES
+    assert all(b.removed is None for b in doc.blocks[: len(STORY)])
+
+
+def test_a_comment_link_above_the_story_does_not_cut_it() -> None:
+    doc = lines_doc(["Tweet", "Share", "Comment", *STORY])
+    doc.drop(doc.blocks[2], reason="comments", rule="en/comments-widget")
+    doc = run_stage(MainContent(), doc)
+    assert [b.text for b in doc.kept()] == STORY

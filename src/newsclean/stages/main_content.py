@@ -8,7 +8,10 @@ Text dumps: each block scores by its shape, prose positive (its word count)
 and everything else negative, and the highest-scoring contiguous run of
 blocks is the story (a maximum-sum segment). Outside it, short lines are
 dropped as ``navigation``, headline-like lines as ``related`` (teasers of
-other stories) and the rest as ``not_main_content``.
+other stories) and the rest as ``not_main_content``. Inside it, a trailing
+list of teasers (one short summary at a time between kicker, headline and
+time lines), runs of headline-like lines, and whatever follows a comments
+heading or a copyright line are dropped too.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_lines(["Home", "World", "A first sentence of the story, long enough to be prose.",
@@ -63,6 +66,7 @@ class MainContent:
                 continue
             reason, rule = _outside_reason(block)
             doc.drop(block, reason=reason, rule=rule)
+        _drop_teaser_tail(doc, kept[start:end])
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
         return doc
@@ -147,19 +151,72 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
     return next((i for i in below if is_prose(blocks[i].text)), None)
 
 
+_MIN_STORY_BEFORE_COMMENTS = 80  # words of prose
+_TEASER_MIN_UNITS = 3
+_TEASER_MAX_WORDS = 100  # a teaser's summary is a sentence or two, or a cut excerpt
+_TEASER_MAX_GAP = 4  # lines between two summaries: kicker, headline, author, source, time
+_STORY_MIN_WORDS = 150
+_META_MAX_WORDS = 6
+
+
+def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
+    """A list of teasers run on after the story: units of a kicker or headline, a one-sentence summary
+    and a source or time line. Each summary is prose, so the run took them in; their rhythm gives them
+    away (one short paragraph at a time between short lines, with kicker, time or source lines), unlike
+    a story's consecutive paragraphs."""
+    prose = [i for i, b in enumerate(run) if is_prose(b.text)]
+    units = marked = 0
+    m = len(prose) - 1
+    while m > 0:
+        gap = run[prose[m - 1] + 1 : prose[m]]
+        if not 1 <= len(gap) <= _TEASER_MAX_GAP or word_count(run[prose[m]].text) > _TEASER_MAX_WORDS:
+            break
+        units += 1
+        marked += len(gap) >= 2 or any(_is_kicker_or_meta(b.text) for b in gap)
+        m -= 1
+    if units < _TEASER_MIN_UNITS or 2 * marked < units:
+        return
+    cut = prose[m] + 1
+    if sum(word_count(b.text) for b in run[:cut] if is_prose(b.text)) < _STORY_MIN_WORDS:
+        return
+    for block in run[cut:]:
+        doc.drop(block, reason="related", rule="xx/teaser-list")
+
+
+def _is_kicker_or_meta(text: str) -> bool:
+    """An all-capitals kicker ("REINDEER GAMES") or a short line with a number (a time, a count)."""
+    words = word_count(text)
+    if words <= _META_MAX_WORDS and any(c.isdigit() for c in text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and words <= 8 and all(c.isupper() for c in letters)
+
+
 def _drop_after_comments(doc: Document, run: list[Block]) -> None:
-    """A comments heading inside the run ends the story: what follows is readers' talk."""
+    """A comments heading or a copyright footer inside the run ends the story: what follows is
+    readers' talk, or the site's furniture and other stories."""
     if not run:
         return
-    heading = next(
-        (b.index for b in doc.blocks if b.index > run[0].index and b.removed == "comments"),
+    end = next(
+        (b for b in doc.blocks if run[0].index < b.index < run[-1].index and b.removed in _STORY_END_REASONS),
         None,
     )
-    if heading is None:
+    if end is None:
         return
+    # Comments follow a story: a "Comment" link in the share bar above the first paragraphs is no heading.
+    told = sum(word_count(b.text) for b in run if b.index < end.index and is_prose(b.text))
+    if told < _MIN_STORY_BEFORE_COMMENTS:
+        return
+    reason, rule = _STORY_END_REASONS[end.removed or ""]
     for block in run:
-        if block.index > heading and block.removed is None:
-            doc.drop(block, reason="comments", rule="xx/after-comments-heading")
+        if block.index > end.index and block.removed is None:
+            doc.drop(block, reason=reason, rule=rule)
+
+
+_STORY_END_REASONS = {
+    "comments": ("comments", "xx/after-comments-heading"),
+    "copyright": ("not_main_content", "xx/after-copyright-line"),
+}
 
 
 def _drop_link_lists(doc: Document, run: list[Block]) -> None:
