@@ -215,3 +215,20 @@ def test_the_ap_caption_credit_is_not_taken_for_a_dateline() -> None:
     article_doc = run_until(PAGES / "figcaption_ap_photo.html", "dateline")
     assert article_doc.dateline is not None
     assert article_doc.dateline.location == "CAPE MAY POINT, N.J."
+
+
+def test_a_caption_repeated_around_a_lone_credit_is_a_caption_every_time() -> None:
+    caption = "The defence minister shakes hands with his host in Hanoi on Wednesday, Nov. 20, 2019."
+    story = "The minister said the two countries would hold joint exercises next year, officials confirmed."
+    doc = run_stage(
+        Captions(),
+        lines_doc([caption + " less", caption[:60] + "... more", "Photo: Hau Dinh, AP", story, caption]),
+    )
+    assert [b.removed for b in doc.blocks] == ["caption", "caption", "caption", None, "caption"]
+    assert {r.rule for r in doc.removals if r.text.startswith("The defence")} == {"xx/repeated-caption"}
+
+
+def test_a_paragraph_above_a_lone_credit_stays_unless_it_repeats() -> None:
+    story = "The minister said the two countries would hold joint exercises next year, officials confirmed."
+    doc = run_stage(Captions(), lines_doc([story, "Photo: Hau Dinh, AP", "Another paragraph follows here."]))
+    assert [b.removed for b in doc.blocks] == [None, "caption", None]

@@ -60,7 +60,38 @@ class Captions:
                 doc.captions.append(Caption(text=caption_text, credit=agency_credit))
                 doc.drop(block, reason="caption", rule="html/figcaption")
             previous = block
+        _drop_repeated_captions(doc)
         return doc
+
+
+_PREFIX_CHARS = 60
+_MIN_CAPTION_WORDS = 6
+
+
+def _drop_repeated_captions(doc: Document) -> None:
+    """A text printed again and again around a page's photo credits is their caption: galleries and
+    lead images repeat it (often once cut short, "... more"). A lone credit shows where a photo is;
+    a text found right above two of them (or twice above one) is a caption, in every copy. A
+    paragraph merely repeated elsewhere in the story is not."""
+    copies: dict[str, list[Block]] = {}
+    for block in doc.blocks:
+        if word_count(block.text) >= _MIN_CAPTION_WORDS:
+            copies.setdefault(block.text[:_PREFIX_CHARS], []).append(block)
+    beside_credit: dict[str, set[int]] = {}
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.removed != "caption" or word_count(block.text) >= _MIN_CAPTION_WORDS:
+            continue  # only a lone credit marks a photo's place
+        for above in blocks[max(0, i - 2) : i]:
+            if above.removed is None and word_count(above.text) >= _MIN_CAPTION_WORDS:
+                beside_credit.setdefault(above.text[:_PREFIX_CHARS], set()).add(above.index)
+    for key, seen in beside_credit.items():
+        if len(seen) < 2:
+            continue
+        for copy in copies[key]:
+            if copy.removed is None and word_count(copy.text) <= _MAX_CAPTION_WORDS:
+                doc.captions.append(Caption(text=copy.text, credit=None))
+                doc.drop(copy, reason="caption", rule="xx/repeated-caption")
 
 
 def _clean_credit(credit: str) -> str:
