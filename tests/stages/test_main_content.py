@@ -214,3 +214,14 @@ def test_a_comment_link_above_the_story_does_not_cut_it() -> None:
     doc.drop(doc.blocks[2], reason="comments", rule="en/comments-widget")
     doc = run_stage(MainContent(), doc)
     assert [b.text for b in doc.kept()] == STORY
+
+
+def test_html_menu_entries_leave_even_when_trafilatura_keeps_them() -> None:
+    doc = lines_doc(["Services", "City council", "Subheading", PROSE, "Read the report"])
+    doc.format = "html"
+    contexts = ["nav navbar", "nav navbar dropdown", "article", "article", "article"]
+    for block, context, linked in zip(doc.blocks, contexts, [0.0, 1.0, 0.0, 0.0, 1.0], strict=True):
+        block.main, block.context, block.link_density = True, context, linked
+    doc = run_stage(MainContent(), doc)
+    assert removed(doc) == [("Services", "navigation"), ("City council", "navigation")]
+    assert [r.rule for r in doc.removals] == ["html/menu-link-navbar", "html/menu-link-navbar"]

@@ -59,6 +59,8 @@ class MainContent:
                 if not block.main and block.index not in rescued:
                     reason, rule = _context_reason(block)
                     doc.drop(block, reason=reason, rule=rule)
+                elif block.main and (menu_word := _menu_link(block)):
+                    doc.drop(block, reason="navigation", rule=f"html/menu-link-{menu_word}")
             return doc
         start, end = self._main_run(kept, _story_start(kept, doc.headline_index), doc.headline_index)
         for i, block in enumerate(kept):
@@ -252,6 +254,22 @@ _CONTEXT_REASONS = {
     **dict.fromkeys(["footer", "copyright", "colophon"], "copyright"),
     **dict.fromkeys(["cookie", "cookies", "consent", "gdpr"], "cookie_notice"),
 }
+
+
+_MENU_CONTAINERS = frozenset(w for w, reason in _CONTEXT_REASONS.items() if reason == "navigation")
+_MENU_LINK_MAX_WORDS = 6
+_MENU_LINK_DENSITY = 0.5
+_MENU_LABEL_MAX_WORDS = 4
+
+
+def _menu_link(block: Block) -> str | None:
+    """The container word that makes a short link a menu entry ("navbar", "menu"...), if any:
+    a main-content finder sometimes takes a whole page, its menus with it."""
+    words = word_count(block.text)
+    linked = block.link_density >= _MENU_LINK_DENSITY and words <= _MENU_LINK_MAX_WORDS
+    if not linked and words > _MENU_LABEL_MAX_WORDS:
+        return None  # a menu's own labels ("SERVICES") carry no link
+    return next((w for w in reversed(block.context.split()) if w in _MENU_CONTAINERS), None)
 
 
 def _context_reason(block: Block) -> tuple[str, str]:
