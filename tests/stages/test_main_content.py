@@ -225,3 +225,16 @@ def test_html_menu_entries_leave_even_when_trafilatura_keeps_them() -> None:
     doc = run_stage(MainContent(), doc)
     assert removed(doc) == [("Services", "navigation"), ("City council", "navigation")]
     assert [r.rule for r in doc.removals] == ["html/menu-link-navbar", "html/menu-link-navbar"]
+
+
+def test_html_teasers_and_author_bios_in_furniture_boxes_leave() -> None:
+    bio = "Jane Roe is an award-winning writer based in Virginia who has covered sport for a decade."
+    lines = [PROSE, PROSE_2, bio, PROSE_3, "Coach fired by club", "The club lost five games in a row"]
+    doc = lines_doc(lines)
+    doc.format = "html"
+    contexts = ["story", "story", "author bio box", "story", "latest box title", "latest box subline"]
+    for block, context, main in zip(doc.blocks, contexts, [True, True, False, True, True, True], strict=True):
+        block.main, block.context = main, context
+    doc = run_stage(MainContent(), doc)
+    assert removed(doc) == [(bio, "byline"), ("Coach fired by club", "related"), (lines[5], "related")]
+    assert [b.text for b in doc.kept()] == [PROSE, PROSE_2, PROSE_3]

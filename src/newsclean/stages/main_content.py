@@ -61,6 +61,8 @@ class MainContent:
                     doc.drop(block, reason=reason, rule=rule)
                 elif block.main and (menu_word := _menu_link(block)):
                     doc.drop(block, reason="navigation", rule=f"html/menu-link-{menu_word}")
+                elif block.main and (teaser := _teaser_box(block)):
+                    doc.drop(block, reason=teaser[0], rule=teaser[1])
             return doc
         start, end = self._main_run(kept, _story_start(kept, doc.headline_index), doc.headline_index)
         for i, block in enumerate(kept):
@@ -122,7 +124,10 @@ def _rescued_prose(blocks: list[Block], max_link_density: float = 0.3) -> set[in
     rescued = {
         b.index
         for b in blocks[mains[0] : mains[-1] + 1]
-        if not b.main and b.link_density <= max_link_density and is_prose(b.text)
+        if not b.main
+        and b.link_density <= max_link_density
+        and is_prose(b.text)
+        and _inner_furniture(b) is None
     }
     # After the last kept block, prose in containers of the same kind as the
     # kept ones continues the story (its next section, in a sibling container).
@@ -240,7 +245,8 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
 _CONTEXT_REASONS = {
     **dict.fromkeys(["comment", "comments", "disqus", "respond", "replies", "discussion"], "comments"),
     **dict.fromkeys(
-        ["related", "recommended", "recommendations", "readmore", "morestories", "trending"], "related"
+        ["related", "recommended", "recommendations", "readmore", "morestories", "trending", "latest"],
+        "related",
     ),
     **dict.fromkeys(
         ["ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "taboola"], "advertisement"
@@ -252,6 +258,7 @@ _CONTEXT_REASONS = {
         ["nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead"], "navigation"
     ),
     **dict.fromkeys(["footer", "copyright", "colophon"], "copyright"),
+    **dict.fromkeys(["bio", "biography", "authorbio"], "byline"),
     **dict.fromkeys(["cookie", "cookies", "consent", "gdpr"], "cookie_notice"),
 }
 
@@ -270,6 +277,26 @@ def _menu_link(block: Block) -> str | None:
     if not linked and words > _MENU_LABEL_MAX_WORDS:
         return None  # a menu's own labels ("SERVICES") carry no link
     return next((w for w in reversed(block.context.split()) if w in _MENU_CONTAINERS), None)
+
+
+_BOX_REASONS = frozenset({"related", "advertisement", "newsletter"})
+_BOX_MAX_WORDS = 30
+_INNER_CONTAINERS = 4
+
+
+def _inner_furniture(block: Block) -> str | None:
+    """A furniture word among the class/id words of the block's innermost containers."""
+    words = block.context.split()[-_INNER_CONTAINERS:]
+    return next((w for w in reversed(words) if w in _CONTEXT_REASONS), None)
+
+
+def _teaser_box(block: Block) -> tuple[str, str] | None:
+    """A short block inside a related-stories, promo or newsletter box that the main-content
+    finder took in with the story: a teaser's headline or summary, a sign-up line."""
+    word = _inner_furniture(block)
+    if word is None or _CONTEXT_REASONS[word] not in _BOX_REASONS or word_count(block.text) > _BOX_MAX_WORDS:
+        return None
+    return _CONTEXT_REASONS[word], f"html/context-{word}"
 
 
 def _context_reason(block: Block) -> tuple[str, str]:
