@@ -259,6 +259,7 @@ class PatternSet:
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
         self._screens: dict[tuple[str, int], tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
+        self._longest: dict[str, int] = {}  # per kind: the largest max_words of its rules
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
 
@@ -309,12 +310,14 @@ class PatternSet:
     def _screen(self, kind: RuleKind, words: int) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
         """The rules of ``kind`` that may fire on a block of ``words`` words (``max_words``
         rules out many on a paragraph), and every literal they need, tested in one pass."""
-        rules = self.rules_of(kind)
-        longest = max((r.max_words for r in rules if r.max_words is not None), default=0)
+        longest = self._longest.get(kind)
+        if longest is None:
+            limits = [r.max_words for r in self.rules_of(kind) if r.max_words is not None]
+            longest = self._longest[kind] = max(limits, default=0)
         key = (kind, min(words, longest + 1))
         screen = self._screens.get(key)
         if screen is None:
-            eligible = tuple(r for r in rules if r.max_words is None or words <= r.max_words)
+            eligible = tuple(r for r in self.rules_of(kind) if r.max_words is None or words <= r.max_words)
             literals = tuple(sorted({w for r in eligible if r.literals for w in r.literals}))
             screen = self._screens[key] = (eligible, literals)
         return screen
