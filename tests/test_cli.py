@@ -109,3 +109,16 @@ def test_batch_report_option_writes_the_run_report(
     html = report.read_text(encoding="utf-8")
     assert summary["removals_by_rule"] == {"xx/ad-marker": 1, "xx/headline": 1, "xx/page-title": 1}
     assert "xx/ad-marker" in html and "ADVERTISEMENT" in html and "<svg" in html
+
+
+def test_clean_reads_relative_dates_against_the_reference_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "relative.txt"
+    story = "The council voted on Tuesday to close the old bridge to traffic for repairs, officials said."
+    text = f"Bridge to close\n\nBridge to close\n\nPublished 2 hours ago\n\n{story}\n"
+    page.write_text(text, encoding="utf-8")
+    assert main(["clean", str(page), "--compact"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"] is None
+    assert main(["clean", str(page), "--compact", "--reference-time", "2024-03-12T15:00:00+00:00"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"].startswith("2024-03-12T13:00:00")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from functools import lru_cache
 
 from newsclean.article import Article
@@ -20,6 +21,7 @@ def clean(
     url: str | None = None,
     lang: str | None = None,
     pipeline: Pipeline | None = None,
+    reference_time: datetime | None = None,
 ) -> Article:
     """Clean one page, HTML or a plain-text dump, into an :class:`Article`.
 
@@ -30,6 +32,9 @@ def clean(
         lang: force the language (ISO 639-1); by default it is read from the
             page's markup or detected from the text.
         pipeline: the pipeline to run; :meth:`Pipeline.default` when omitted.
+        reference_time: when the page was fetched. Relative dates ("2 hours
+            ago", "gestern") are resolved against it; without it they are
+            left unread (the clock is never used).
 
     Raises:
         InputError: the input is empty, binary, undecodable or too large.
@@ -42,4 +47,4 @@ def clean(
     >>> a.title, a.paragraphs
     ('Hi', ('The first paragraph of the story is long enough to count as prose.',))
     """
-    return (pipeline or _default_pipeline())(source, url=url, lang=lang)
+    return (pipeline or _default_pipeline())(source, url=url, lang=lang, reference_time=reference_time)

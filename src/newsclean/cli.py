@@ -16,11 +16,21 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsclean._version import __version__
 from newsclean.errors import NewscleanError
+
+
+def _add_reference_time(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reference-time",
+        type=datetime.fromisoformat,
+        metavar="ISO",
+        help="when the page was fetched (ISO 8601); relative dates such as '2 hours ago' are read against it",
+    )
 
 
 def _read(page: str) -> bytes | Path:
@@ -34,7 +44,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     status = 0
     for page in args.pages:
         try:
-            article = pipeline(_read(page), url=args.url, lang=args.lang)
+            article = pipeline(_read(page), url=args.url, lang=args.lang, reference_time=args.reference_time)
         except NewscleanError as exc:
             print(f"newsclean: {page}: {exc}", file=sys.stderr)
             status = 1
@@ -49,7 +59,9 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     from newsclean.pipeline import Pipeline, to_article
 
     try:
-        doc = Pipeline.default().run(_read(args.page), url=args.url, lang=args.lang)
+        doc = Pipeline.default().run(
+            _read(args.page), url=args.url, lang=args.lang, reference_time=args.reference_time
+        )
     except NewscleanError as exc:
         print(f"newsclean: {args.page}: {exc}", file=sys.stderr)
         return 1
@@ -199,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("pages", nargs="+", metavar="PAGE", help="HTML or text file ('-' for stdin)")
     clean.add_argument("--url", help="the page's URL (recorded in the Article)")
     clean.add_argument("--lang", help="force the language (ISO 639-1)")
+    _add_reference_time(clean)
     clean.add_argument("--compact", action="store_true", help="one JSON object per line")
     clean.add_argument("--no-removals", action="store_true", help="leave the removals out of the output")
     clean.set_defaults(func=_cmd_clean)
@@ -207,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("page", metavar="PAGE", help="HTML or text file ('-' for stdin)")
     explain.add_argument("--url")
     explain.add_argument("--lang")
+    _add_reference_time(explain)
     explain.add_argument("--only-removed", action="store_true", help="hide body blocks")
     explain.add_argument("--reason", help="show only blocks removed for this reason")
     explain.add_argument("--width", type=int, default=100, help="cut block text at this width")

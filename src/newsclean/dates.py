@@ -12,6 +12,12 @@ datetime.datetime(2023, 5, 3, 16, 53)
 datetime.datetime(2023, 3, 3, 14, 5)
 >>> find_date("no date here") is None
 True
+
+Relative times ("2 hours ago", "vor 3 Tagen") are read only against a
+reference time the caller gives, never against the clock:
+
+>>> find_relative_date("Updated 2 hours ago", datetime(2023, 5, 3, 12, 0), lang="en").value
+datetime.datetime(2023, 5, 3, 10, 0)
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import Any
 import regex
 
 from newsclean.errors import PatternError
-from newsclean.patterns import PACKAGED_LANGUAGES, load_packaged
+from newsclean.patterns import PACKAGED_LANGUAGES, load_packaged, pattern_set
 
 #: Zone abbreviations read as fixed offsets (hours). Ambiguous ones are left out.
 ZONES: dict[str, float] = {
@@ -43,6 +49,12 @@ _ISO = regex.compile(
 _NUMERIC = regex.compile(
     r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d])"
 )
+# "2016.12.01", "2019/11/20": year first, then month and day.
+_YMD = regex.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"
+)
+# Chinese, Japanese and Korean: "2019年11月20日", "2019년 11월 20일".
+_CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号]?")
 _TIME = regex.compile(
     r"(?<![\d:])(?P<H>\d{1,2})[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
     r"(?P<ampm>[ap]\.?\s?m\.?(?!\w))?\s*(?:uhr\s*)?\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2})?\)?",
@@ -66,7 +78,8 @@ def _month_table(lang: str | None) -> dict[str, int]:
     langs = [lang] if lang in PACKAGED_LANGUAGES else []
     # English month names turn up on pages in every language; other packaged
     # languages are consulted after the page's own.
-    for code in [*langs, "en", *PACKAGED_LANGUAGES]:
+    # The neutral file adds languages without a file of their own (Polish...).
+    for code in [*langs, "en", *PACKAGED_LANGUAGES, "xx"]:
         try:
             for name, month in load_packaged(code).months.items():
                 table.setdefault(name, month)
@@ -109,8 +122,14 @@ def find_date(text: str, *, lang: str | None = None) -> FoundDate | None:
         a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
         year = year + 2000 if year < 100 else year
         month_first = m["sep"] == "/" and lang in (None, "en") and b <= 31 and a <= 12
+        # "11.14.2019": no month 14, so the month came first.
+        month_first = month_first or (b > 12 and a <= 12)
         day, month = (b, a) if month_first else (a, b)
         found.append((m.start(), m.end(), year, month, day, None))
+    for pattern in (_YMD, _CJK):
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), None))
     for start, end, year, month, day, with_time in sorted(found, key=lambda f: f[0]):
         try:
             date = datetime(year, month, day)
@@ -141,10 +160,13 @@ def _iso_time(m: Any) -> datetime | None:
 
 def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datetime, int, int] | None:
     """The clock time closest to the date, within a few characters before or after it."""
-    after = list(_TIME.finditer(text, end, min(len(text), end + 30)))
-    before = list(_TIME.finditer(text, max(0, start - 30), start))
-    candidates = [(m.start() - end, m) for m in after[:1]] + [(start - m.end(), m) for m in before[-1:]]
-    for _distance, m in sorted(candidates, key=lambda c: c[0]):
+    # The text after the date is searched on its own, so a time glued to the
+    # year ("Nov 15, 20195:45 AM", markup lost in a dump) is still read.
+    after = [(m, end) for m in _TIME.finditer(text[end : end + 30])]
+    before = [(m, 0) for m in _TIME.finditer(text, max(0, start - 30), start)]
+    candidates = [(m.start() + base - end, m, base) for m, base in after[:1]]
+    candidates += [(start - m.end(), m, base) for m, base in before[-1:]]
+    for _distance, m, base in sorted(candidates, key=lambda c: c[0]):
         hour, minute = int(m["H"]), int(m["M"])
         ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
         if ampm == "pm" and hour < 12:
@@ -159,7 +181,7 @@ def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datet
         if tz:
             value = value.replace(tzinfo=tz)
         t_end = m.end() if tz else m.end("ampm") if m["ampm"] else m.end("M")
-        return value, m.start(), t_end
+        return value, m.start() + base, t_end + base
     return None
 
 
@@ -189,3 +211,51 @@ def parse_iso(value: str) -> datetime | None:
     except ValueError:
         found = find_date(value)
         return found.value if found else None
+
+
+_RELATIVE_UNITS = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1), "days": timedelta(days=1)}
+_RELATIVE_UNITS["weeks"] = timedelta(weeks=1)
+
+
+def find_relative_date(text: str, reference: datetime, *, lang: str | None = None) -> FoundDate | None:
+    """A relative time in ``text`` ("2 hours ago", "gestern, 14:05") resolved against ``reference``.
+
+    The words come from the ``date`` rules with ``role = "relative"`` in the
+    pattern files; their named groups say the unit (``minutes``, ``hours``,
+    ``days``, ``weeks``: a number, or a word such as "an" meaning one) or
+    the day (``today``, ``yesterday``, with a clock time when one follows).
+    A number of days or weeks gives a day, not an instant.
+
+    >>> ref = datetime(2023, 5, 3, 12, 0)
+    >>> find_relative_date("vor 3 Tagen", ref, lang="de").value
+    datetime.datetime(2023, 4, 30, 0, 0)
+    >>> find_relative_date("Yesterday 9:15 PM", ref, lang="en").value
+    datetime.datetime(2023, 5, 2, 21, 15)
+    >>> find_relative_date("3 hours of talks", ref, lang="en") is None
+    True
+    """
+    text = text[:2000]
+    for rule in pattern_set(lang).rules_of("date"):
+        if rule.role != "relative":
+            continue
+        m = rule.search(text)
+        if m is None:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        for unit, step in _RELATIVE_UNITS.items():
+            if unit in groups:
+                count = int(groups[unit]) if groups[unit].isdigit() else 1
+                value = reference - count * step
+                if unit in ("days", "weeks"):
+                    return FoundDate(datetime(value.year, value.month, value.day), False, m.start(), m.end())
+                return FoundDate(value, True, m.start(), m.end())
+        back = 1 if "yesterday" in groups else 0 if "today" in groups else None
+        if back is None:
+            continue
+        day = reference - timedelta(days=back)
+        date = datetime(day.year, day.month, day.day)
+        timed = _nearby_time(text, m.start(), m.end(), date)
+        if timed is not None:
+            return FoundDate(timed[0], True, m.start(), max(m.end(), timed[2]))
+        return FoundDate(date, False, m.start(), m.end())
+    return None

@@ -19,7 +19,8 @@ import regex
 
 from newsclean.patterns import pattern_set
 
-_PARTICLES = frozenset(
+#: Lower-case words inside names ("van der", "de la").
+PARTICLES = frozenset(
     [
         "van",
         "von",
@@ -51,7 +52,8 @@ _NAME_TOKEN = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}'’\-]*)$"
 )
 _SEGMENT_SPLIT = regex.compile(r"\s*(?:\||•|·|/|—|–|\s-\s|\n)\s*")
-_HANDLE = regex.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+")
+# Handles, e-mail addresses, links and telephone numbers printed beside a name.
+_HANDLE = regex.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+|\+?\(?\d[\d ().\-/]{6,}\d")
 _MAX_NAME_TOKENS = 5
 
 
@@ -82,7 +84,7 @@ def normalise_name(raw: str) -> str:
 
 
 def _title_word(word: str) -> str:
-    if word.casefold() in _PARTICLES:
+    if word.casefold() in PARTICLES:
         return word.lower()
     out: str = regex.sub(r"[\p{L}]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
     if regex.match(r"^Mc\p{L}", out):
@@ -125,6 +127,23 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
                 result.agency = result.agency or agency
                 continue
             words = piece.split()
+            person, credited = _split_trailing_agency(words, lang)
+            if credited:
+                # "Tom Davies Associated Press": the wire named after the name, no comma.
+                result.agency = result.agency or credited
+                words, piece = person, " ".join(person)
+            # Only the first piece: after names, "Harbor Daily Staff Writers" is their title.
+            named = None if result.names else _split_trailing_role(words, patterns.role_words, lang)
+            titles = [w.casefold().strip(".,") for w in named[1]] if named else []
+            if named is not None and all(
+                w in patterns.desk_words for w in titles if w in patterns.role_words
+            ):
+                named = None  # "JERUSALEM POST STAFF" is a desk, not a person with a title
+            if named is not None:
+                # "Bruce Y. Lee Senior Contributor": the name, then the title, no comma.
+                result.names.append((normalise_name(" ".join(named[0])), " ".join(named[0])))
+                result.role = result.role or " ".join(named[1])
+                continue
             if _is_role(words, patterns.role_words):
                 result.role = result.role or piece
                 first = agency_name(words[0], lang)
@@ -141,6 +160,33 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
     return result
 
 
+def _split_trailing_agency(words: list[str], lang: str | None) -> tuple[list[str], str | None]:
+    """ "Tom Davies Associated Press" → (["Tom", "Davies"], "AP"); a name of two words at least stays."""
+    for cut in range(2, len(words)):
+        agency = agency_name(" ".join(words[cut:]), lang)
+        if agency:
+            return words[:cut], agency
+    return words, None
+
+
+def _split_trailing_role(
+    words: list[str], role_words: frozenset[str], lang: str | None
+) -> tuple[list[str], list[str]] | None:
+    """ "Bruce Y. Lee Senior Contributor" → (name words, role words), when the words
+    before the first role word look like a name of two words or more."""
+    first = next((i for i, w in enumerate(words) if w.casefold().strip(".,") in role_words), None)
+    if (
+        first is None
+        or first < 2
+        or not all(w.casefold().strip(".,") in role_words or w[:1].isupper() for w in words[first:])
+    ):
+        return None
+    name = words[:first]
+    if agency_name(" ".join(name), lang) or agency_name(name[0], lang) or not _looks_like_name(name):
+        return None
+    return name, words[first:]
+
+
 def _is_role(words: list[str], role_words: frozenset[str]) -> bool:
     return any(w.casefold().strip(".,") in role_words for w in words)
 
@@ -150,7 +196,7 @@ def _looks_like_name(words: list[str]) -> bool:
         return False
     capitals = 0
     for word in words:
-        if word.casefold() in _PARTICLES:
+        if word.casefold() in PARTICLES:
             continue
         if not _NAME_TOKEN.match(word) or any(ch.isdigit() for ch in word):
             return False

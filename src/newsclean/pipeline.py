@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
@@ -180,9 +181,22 @@ class Pipeline:
         raise UnknownStageError(f"no stage {name!r} in this pipeline; stages are: {', '.join(self.names)}")
 
     # -- running --------------------------------------------------------------
-    def run(self, source: object, *, url: str | None = None, lang: str | None = None) -> Document:
-        """Load ``source`` and run every stage; return the final Document."""
+    def run(
+        self,
+        source: object,
+        *,
+        url: str | None = None,
+        lang: str | None = None,
+        reference_time: datetime | None = None,
+    ) -> Document:
+        """Load ``source`` and run every stage; return the final Document.
+
+        ``reference_time`` is when the page was fetched: relative dates ("2
+        hours ago") are resolved against it, and left unread without it.
+        """
         doc = load_document(source, url=url, lang=lang, limits=self._limits)
+        if reference_time is not None:
+            doc.metadata["reference_time"] = reference_time.isoformat()
         return self.run_document(doc)
 
     def run_document(self, doc: Document) -> Document:
@@ -208,8 +222,15 @@ class Pipeline:
         doc.current_stage = ""
         return doc
 
-    def __call__(self, source: object, *, url: str | None = None, lang: str | None = None) -> Article:
-        return to_article(self.run(source, url=url, lang=lang))
+    def __call__(
+        self,
+        source: object,
+        *,
+        url: str | None = None,
+        lang: str | None = None,
+        reference_time: datetime | None = None,
+    ) -> Article:
+        return to_article(self.run(source, url=url, lang=lang, reference_time=reference_time))
 
 
 def _resolve(stage: StageLike) -> Callable[[Document], Document]:

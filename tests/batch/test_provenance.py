@@ -66,3 +66,18 @@ def test_output_record_schema_has_the_article_and_provenance() -> None:
     arrow = record_schema()
     assert arrow.names == list(schema["properties"])
     assert arrow.field("removals").type.value_type.names == ["stage", "reason", "rule", "text", "block"]
+
+
+def test_the_warc_date_is_the_reference_time_for_relative_dates() -> None:
+    from newsclean.batch import Cleaner, Record
+    from newsclean.pipeline import Pipeline
+
+    story = "The council voted on Tuesday to close the old bridge to traffic for repairs, officials said."
+    page = f"Bridge to close\n\nBridge to close\n\nPublished 2 hours ago\n\n{story}\n"
+    cleaner = Cleaner(Pipeline.default(), options_hash="test")
+    fetched = cleaner(Record(source="crawl.warc", index=0, content=page, warc_date="2024-03-12T15:00:00Z"))
+    undated = cleaner(Record(source="crawl.warc", index=1, content=page))
+    assert fetched.article is not None and undated.article is not None
+    assert fetched.article.published is not None
+    assert fetched.article.published.isoformat().startswith("2024-03-12T13:00:00")
+    assert undated.article.published is None

@@ -250,3 +250,98 @@ def test_fixture_pages_bylines(page: object, expected: list[str], agency: str | 
     doc = run_until(page, "byline")
     assert names(doc) == expected
     assert doc.agency == agency
+
+
+def dump_header(*lines: str, lang: str = "en") -> Document:
+    """A dump whose headline is known (block 0), as the title stage leaves it."""
+    doc = lines_doc([HEADLINE, *lines, PROSE, PROSE_2], lang=lang)
+    doc.headline_index = 0
+    doc.blocks[0].removed = "title"
+    return run_stage(Byline(), doc)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("Dallas Robinson", "Nov 18, 2019 @17:19 PM"), ["Dallas Robinson"]),
+        (("Priya Raman", "1 day ago"), ["Priya Raman"]),
+        (("Ed Carter", "Monday 6:30PM"), ["Ed Carter"]),
+        (("Tom Hollis", "News reporter @TomHollis1"), ["Tom Hollis"]),
+        (("VICTOR HALE, SKYWATCH", "18 NOV 2019"), ["Victor Hale"]),
+        (("Lena Vogt", "14. Februar 2024, 11:20 Uhr"), ["Lena Vogt"]),
+        (("Claire Dubois", "Publié le 3 mars 2023"), ["Claire Dubois"]),
+        (("Marta Ruiz", "12 de abril de 2023"), ["Marta Ruiz"]),
+    ],
+    ids=["date", "relative", "weekday-clock", "role-line", "caps-with-outlet", "de", "fr", "es"],
+)
+def test_a_bare_name_is_taken_when_a_date_or_title_line_vouches_for_it(
+    lines: tuple[str, ...], expected: list[str]
+) -> None:
+    lang = {"Lena Vogt": "de", "Claire Dubois": "fr", "Marta Ruiz": "es"}.get(lines[0], "en")
+    doc = dump_header(*lines, lang=lang)
+    assert names(doc) == expected
+    assert doc.blocks[1].removed == "byline"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Share This Article", "Nov 18, 2019"),  # furniture: a stopword inside
+        ("Lena Vogt", "Berlin ist eine Stadt mit vielen Brücken und Kanälen, sagte sie gestern."),
+        ("Eastern Michigan quarterback", "Al Grant, Associated Press", "Nov 18, 2019"),
+        ("European Space Agency", "Nov 18, 2019"),
+    ],
+    ids=["furniture", "no-evidence", "photo-credit-after-caption", "organisation"],
+)
+def test_a_bare_line_without_evidence_or_in_the_wrong_place_is_no_author(lines: tuple[str, ...]) -> None:
+    assert names(dump_header(*lines)) == []
+
+
+def test_a_name_with_its_title_run_on_without_a_comma() -> None:
+    doc = dump_header("Bruce Y. Lee Senior Contributor")
+    assert [(a.name, a.role) for a in doc.authors] == [("Bruce Y. Lee", "Senior Contributor")]
+
+
+def test_a_desk_byline_in_capitals_is_no_person() -> None:
+    assert names(header("By METRO POST STAFF")) == []
+
+
+def test_a_wire_named_after_the_name_without_a_comma_is_the_agency() -> None:
+    doc = dump_header("Tom Davies Associated Press", "Published 11:34 PM EST Nov 19, 2019")
+    assert names(doc) == ["Tom Davies"]
+    assert doc.agency == "AP"
+
+
+def test_the_weekday_of_a_date_after_the_names_is_not_a_name() -> None:
+    doc = header("By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.")
+    assert names(doc) == ["Matthew Digby", "Minh Do"]
+
+
+def test_a_date_before_the_name_on_the_same_line() -> None:
+    assert names(dump_header("November 20, 2019 Emiliano Bellini")) == ["Emiliano Bellini"]
+
+
+def test_contact_details_beside_the_name_are_dropped() -> None:
+    assert names(header("By Megan Rowe meganr@example.com(509) 459-5382")) == ["Megan Rowe"]
+
+
+def test_a_by_line_past_the_header_needs_a_date_beside_it() -> None:
+    teaser = "Get breaking news alerts and special reports, delivered to your inbox every weekday morning."
+    doc = dump_header(PROSE_2, "Breaking News Emails", teaser, "Nov. 19, 2019, 8:41 AM UTC", "By Phil Helsel")
+    assert names(doc) == ["Phil Helsel"]
+    doc = dump_header(PROSE_2, "Breaking News Emails", teaser, "By Phil Helsel")
+    assert names(doc) == []
+
+
+def test_an_outlet_run_onto_the_name_is_trimmed() -> None:
+    doc = lines_doc([HEADLINE, "Elliot Brown Coast Courier", "Published 2:16 AM EST Nov 20, 2019", PROSE])
+    doc.url = "https://www.coastcourier.com/story/sports/2019/11/20/roundup/"
+    doc.headline_index = 0
+    doc.blocks[0].removed = "title"
+    assert names(run_stage(Byline(), doc)) == ["Elliot Brown"]
+
+
+def test_a_shared_title_after_several_names_is_not_another_name() -> None:
+    doc = header("By MARIA SANTOS and DEREK OWENS, Harbor Daily Staff Writers")
+    assert names(doc) == ["Maria Santos", "Derek Owens"]
+    assert doc.authors[0].role == "Harbor Daily Staff Writers"

@@ -80,13 +80,30 @@ def test_published_and_updated_on_one_line() -> None:
         ("fr", "Mis à jour le 4 mars 2023 à 10h00", datetime(2023, 3, 4, 10, 0)),
     ],
 )
-def test_an_update_line_alone_is_a_modification_not_a_publication(
+def test_an_update_line_alone_is_the_modification_and_gives_only_its_day_as_publication(
     lang: str, line: str, expected: datetime
 ) -> None:
     doc = header(line, lang=lang)
-    assert doc.published is None
     assert doc.modified == expected
+    assert doc.published == datetime(expected.year, expected.month, expected.day)
     assert doc.blocks[1].removed == "byline"
+
+
+def test_the_update_day_stands_in_for_publication_only_when_asked() -> None:
+    doc = run_stage(
+        Published(update_day_as_published=False),
+        lines_doc(["Bridge to close for repairs", "Updated April 29, 2019 3:33 PM", PROSE, PROSE_2]),
+    )
+    assert doc.published is None
+    assert doc.modified == datetime(2019, 4, 29, 15, 33)
+
+
+def test_an_update_line_does_not_override_the_url_date() -> None:
+    doc = lines_doc(["Bridge to close for repairs", "Updated April 29, 2019", PROSE, PROSE_2])
+    doc.url = "https://example.com/news/2019/04/28/bridge-to-close"
+    doc = run_stage(Published(), doc)
+    assert doc.published == datetime(2019, 4, 28)
+    assert doc.modified == datetime(2019, 4, 29)
 
 
 def test_a_date_in_the_story_is_not_the_publication_date() -> None:
@@ -175,7 +192,7 @@ def test_guardian_style_date_line_is_removed() -> None:
     ("page", "expected_published", "expected_modified"),
     [
         (PAGES / "ap_wire_dump.txt", datetime(2024, 3, 14, 7, 42), None),
-        (PAGES / "cnn_style_dump.txt", None, datetime(2023, 8, 8, 18, 15, tzinfo=EDT)),
+        (PAGES / "cnn_style_dump.txt", datetime(2023, 8, 8), datetime(2023, 8, 8, 18, 15, tzinfo=EDT)),
         (
             PAGES / "blog_cookie_comments.html",
             datetime(2022, 9, 12, 8, 30, tzinfo=timezone(timedelta(hours=1))),
@@ -196,3 +213,67 @@ def test_fixture_pages_dates(
     assert doc.published == expected_published
     if expected_modified is not None:
         assert doc.modified == expected_modified
+
+
+def test_a_date_line_past_the_header_of_a_dump_is_found_and_leaves_the_body() -> None:
+    teaser = "Get breaking news alerts and special reports, delivered to your inbox every weekday morning."
+    doc = published(
+        ["Bridge to close for repairs", PROSE_2, "Breaking News Emails", teaser, "Nov. 19, 2019, 8:41 AM UTC"]
+    )
+    assert doc.published == datetime(2019, 11, 19, 8, 41, tzinfo=UTC)
+    assert doc.blocks[4].removed == "byline"
+
+
+def test_past_the_header_a_date_inside_a_sentence_does_not_count() -> None:
+    teaser = "Get breaking news alerts and special reports, delivered to your inbox every weekday morning."
+    doc = published(
+        [
+            "Bridge to close for repairs",
+            PROSE_2,
+            "Breaking News Emails",
+            teaser,
+            "The old bridge reopened on May 3, 2023, after repairs.",
+        ]
+    )
+    assert doc.published is None
+
+
+def test_a_relative_date_needs_the_callers_reference_time() -> None:
+    assert header("Published 2 hours ago").published is None
+    doc = lines_doc(["Bridge to close for repairs", "Published 2 hours ago", PROSE, PROSE_2])
+    doc.metadata["reference_time"] = "2023-05-03T12:00:00+00:00"
+    doc = run_stage(Published(), doc)
+    assert doc.published == datetime(2023, 5, 3, 10, 0, tzinfo=UTC)
+    assert doc.blocks[1].removed == "byline"
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "expected"),
+    [
+        ("de", "vor 3 Stunden", datetime(2023, 5, 3, 9, 0)),
+        ("fr", "Publié il y a 2 jours", datetime(2023, 5, 1)),
+        ("es", "hace 1 hora", datetime(2023, 5, 3, 11, 0)),
+    ],
+)
+def test_relative_dates_in_other_languages(lang: str, line: str, expected: datetime) -> None:
+    doc = lines_doc(["Bridge to close for repairs", line, PROSE, PROSE_2], lang=lang)
+    doc.metadata["reference_time"] = "2023-05-03T12:00:00"
+    assert run_stage(Published(), doc).published == expected
+
+
+def test_clean_passes_the_reference_time_to_the_stages() -> None:
+    import newsclean
+
+    page = "\n\n".join(
+        [
+            "Bridge to close for repairs | Daily Example",
+            "Bridge to close for repairs",
+            "5 hours ago",
+            PROSE,
+            PROSE_2,
+        ]
+    )
+    assert newsclean.clean(page).published is None
+    article = newsclean.clean(page, reference_time=datetime(2023, 5, 3, 12, 0))
+    assert article.published == datetime(2023, 5, 3, 7, 0)
+    assert "5 hours ago" not in article.paragraphs

@@ -158,6 +158,9 @@ class Cleaner:
                     limits=self.pipeline.limits,
                     format=record.format,
                 )
+                if record.warc_date:
+                    # When the crawler fetched the page: "2 hours ago" is read against it.
+                    doc.metadata["reference_time"] = record.warc_date
                 doc = self.pipeline.run_document(doc)
                 article = to_article(doc)
                 provenance = provenance_for(record, body=article.body, options_hash=self.options_hash)

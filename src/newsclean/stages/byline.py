@@ -35,10 +35,11 @@ import regex
 from newsclean.article import Author
 from newsclean.dates import find_date
 from newsclean.document import Block, Document
-from newsclean.names import BylineParse, agency_name, parse_byline_names
+from newsclean.names import PARTICLES, BylineParse, agency_name, parse_byline_names
 from newsclean.nlp import confirms_person, token_rule_match_end
 from newsclean.patterns import PatternSet, pattern_set
-from newsclean.shape import word_count
+from newsclean.shape import is_prose, word_count
+from newsclean.stages.published import blocks_past_header
 from newsclean.stages.zones import header_zone
 
 _MAX_BYLINE_WORDS = 40
@@ -48,10 +49,17 @@ _PREFIX_WORDS = frozenset({"by", "von", "par", "por", "di", "door"})
 _GLUED_DATE = regex.compile(r"(?<=\p{Ll})(?=\d)")
 _GLUED_CAPS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,})")
 _GLUED_WORD = regex.compile(r"(?<=\p{Ll})(\p{Lu}\p{Ll}+)\b")
-_HANDLE = regex.compile(r"@\w+")
+_HANDLE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+")
 _LEAD_IN = regex.compile(r"^.{0,40}?\b(?:by|von|par|por|di|door)\s+(?=\p{Lu})", regex.I)
 _LATE_BY = regex.compile(r"^(?P<pre>.{4,80}?)\s(?i:by|von|par|por|door)\s+(?P<names>\p{Lu}.{1,80})$")
 _LOWER_TAIL = regex.compile(r"(?<=\p{L})(?:\s+\p{Ll}[\p{L}.]*)+\s*$")
+_MIN_OUTLET_CHARS = 5  # a shorter tail ("Li") is found in too many host names
+_LETTERS = regex.compile(r"\p{L}{2}")
+_MAX_ROLE_LINE_WORDS = 6
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WEEKDAY_CLOCK = regex.compile(
+    r"^\W*(?P<day>\p{L}{2,12}\.?),?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\W*$", regex.I
+)
 _AUTHOR_SPLIT = regex.compile(r"\s*;\s*|\s*,\s*(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+")
 
 
@@ -78,8 +86,12 @@ class Byline:
     def _prefixed(self, doc: Document, zone: list[Block], patterns: PatternSet) -> bool:
         rules = patterns.rules_of("byline")
         stops = patterns.rules_of("byline-stop")
-        for i, block in enumerate(zone):
+        # Past the header zone (a dump's share rows and prompts), a byline needs a date line beside it.
+        later = blocks_past_header(doc, zone)
+        for i, block in enumerate([*zone, *later]):
             if word_count(block.text) > _MAX_BYLINE_WORDS or any(s.matches(block.text) for s in stops):
+                continue
+            if i >= len(zone) and (block.main is False or not _dated_neighbour(doc, block, patterns)):
                 continue
             text = block.text
             joined = i + 1 < len(zone) and text.strip().casefold() in _PREFIX_WORDS
@@ -129,15 +141,27 @@ class Byline:
             if word_count(block.text) > _MAX_BARE_WORDS or _follows_caption(doc, block):
                 continue
             parsed = self._read(doc, block.text)
-            if parsed is None or parsed.leftover or not parsed.names:
+            if parsed is None or not parsed.names:
                 continue
             if any(len(name.split()) < 2 for name, _ in parsed.names):
                 continue
             if parsed.role and patterns.desk_words & {w.casefold() for w in parsed.role.split()}:
                 continue
+            if _has_common_word(parsed.names, patterns.stopwords):
+                continue  # "Share This Article" is furniture, not a person
+            if doc.format == "text" and not _anchored(doc, block, patterns):
+                continue  # in a dump, a name after a photo caption is the photographer's
             has_extra = bool(parsed.role or parsed.agency or _HANDLE.search(block.text))
-            if has_extra or find_date(block.text, lang=doc.language) is not None:
+            on_line = has_extra or find_date(block.text, lang=doc.language) is not None
+            if on_line and not parsed.leftover:
                 self._record(doc, parsed, block, "xx/bare-name-byline")
+                return
+            if block.tag in _HEADINGS or (doc.format == "html" and doc.metadata.get("author")):
+                continue  # a heading is not a byline; in HTML the markup's author is surer
+            if (not parsed.leftover or _outlet_suffix(parsed)) and _dated_neighbour(doc, block, patterns):
+                # "Dallas Robinson" over "Nov 18, 2019 5:19 PM": the date line vouches for the name.
+                self._record(doc, parsed, block, "xx/bare-name-by-date")
+                _take_role_line(doc, block, patterns)
                 return
 
     # -- pass 4: metadata --------------------------------------------------------
@@ -174,13 +198,17 @@ class Byline:
         rest = _GLUED_CAPS.sub(" | ", _GLUED_DATE.sub(" ", rest, count=1))
         rest = _split_glued_roles(rest, patterns.role_words)
         found = find_date(rest, lang=doc.language)
+        if found is not None and not _LETTERS.search(rest[: found.start]):
+            rest = rest[found.end :]  # "November 20, 2019 Emiliano Bellini": the date first
+            found = find_date(rest, lang=doc.language)
         if found is not None:
             rest = rest[: found.start]
         for label in patterns.rules_of("date"):
             m = label.search(rest)
             if m is not None and m.start() > 0:
                 rest = rest[: m.start()]
-        # Words in lower case after the names ("publiziert am") are not part of them.
+        # Words in lower case after the names ("publiziert am", "on Monday,") are not part of them.
+        rest = _strip_weekday_tail(_LOWER_TAIL.sub("", rest), patterns.weekdays)
         rest = _LOWER_TAIL.sub("", rest)
         parsed = parse_byline_names(rest, lang=doc.language)
         # A count or a relative time ("/ 2 days") beside the names is harmless.
@@ -201,6 +229,83 @@ class Byline:
         doc.drop(block, reason="byline", rule=rule)
 
 
+def _has_common_word(names: list[tuple[str, str]], stopwords: frozenset[str]) -> bool:
+    return any(
+        w.casefold() in stopwords and w.casefold() not in PARTICLES for name, _ in names for w in name.split()
+    )
+
+
+def _outlet_suffix(parsed: BylineParse) -> bool:
+    """ "VICTOR TANGERMANN, FUTURISM": one name and one word after it, the outlet."""
+    return len(parsed.names) == 1 and len(parsed.leftover) == 1 and len(parsed.leftover[0].split()) == 1
+
+
+def is_date_like(text: str, lang: str | None, patterns: PatternSet) -> bool:
+    """A line that gives a time: a full date, a relative one ("2 hours ago"), a weekday and a clock."""
+    if word_count(text) > _MAX_BARE_WORDS:
+        return False
+    if find_date(text, lang=lang) is not None:
+        return True
+    if any(rule.role == "relative" and rule.search(text) for rule in patterns.rules_of("date")):
+        return True
+    m = _WEEKDAY_CLOCK.match(text)
+    return m is not None and m["day"].casefold().rstrip(".") in patterns.weekdays
+
+
+def _dated_neighbour(doc: Document, block: Block, patterns: PatternSet) -> bool:
+    """The line just under the name, or just above it (past the headline), is a date line."""
+    neighbours: list[Block] = []
+    for step in (1, -1):
+        i = block.index + step
+        while 0 <= i < len(doc.blocks) and doc.blocks[i].removed in {"title", "social"}:
+            i += step
+        if 0 <= i < len(doc.blocks) and doc.blocks[i].removed in {None, "byline"}:
+            neighbours.append(doc.blocks[i])
+    if neighbours and block.index + 1 < len(doc.blocks) and neighbours[0] is doc.blocks[block.index + 1]:
+        after = neighbours[0].text
+        # "Tom Gillespie" over "News reporter @TomGillespie1": a title or handle line vouches too.
+        if word_count(after) <= _MAX_ROLE_LINE_WORDS and (
+            _HANDLE.fullmatch(after.strip()) or _is_role_line(after, patterns.role_words)
+        ):
+            return True
+    return any(is_date_like(b.text, doc.language, patterns) for b in neighbours)
+
+
+def _take_role_line(doc: Document, block: Block, patterns: PatternSet) -> None:
+    """The title line under a bare name ("Redakteur @jalbrecht") is part of the byline."""
+    after = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
+    if after is None or after.removed is not None or not _is_role_line(after.text, patterns.role_words):
+        return
+    role = " ".join(_HANDLE.sub(" ", after.text).split())
+    doc.authors = [a.model_copy(update={"role": a.role or role}) for a in doc.authors]
+    doc.drop(after, reason="byline", rule="xx/bare-name-by-date")
+
+
+def _is_role_line(text: str, role_words: frozenset[str]) -> bool:
+    """ "News reporter @TomGillespie1", "Senior Writer": a job title alone on its line."""
+    words = _HANDLE.sub(" ", text).split()
+    return bool(words) and all(w.casefold().strip(".,") in role_words for w in words)
+
+
+def _anchored(doc: Document, block: Block, patterns: PatternSet) -> bool:
+    """Between the headline and the name, only a standfirst and date lines: the byline slot."""
+    start = doc.headline_index if doc.headline_index is not None else -1
+    between = [b for b in doc.blocks[start + 1 : block.index] if b.removed is None]
+    prose = [b for b in between if is_prose(b.text)]
+    others = [b for b in between if not is_prose(b.text) and not is_date_like(b.text, doc.language, patterns)]
+    return len(prose) <= 1 and not others
+
+
+def _strip_weekday_tail(text: str, weekdays: frozenset[str]) -> str:
+    """ "Louis Jacobson on Monday," → "Louis Jacobson" (the date itself was cut already)."""
+    words = text.rstrip(" ,;|·•-–—").split()
+    if not words or words[-1].casefold().strip(".,") not in weekdays:
+        return text
+    while words and (words[-1].casefold().strip(".,") in weekdays or words[-1].islower()):
+        words.pop()
+    return " ".join(words)
+
+
 def _follows_caption(doc: Document, block: Block) -> bool:
     """A name under a caption is the photographer's credit, not the byline."""
     previous = doc.blocks[block.index - 1] if block.index > 0 else None
@@ -217,7 +322,10 @@ def _people(names: list[tuple[str, str]], doc: Document, *, min_words: int) -> l
     """Names that still look like people once trimmed, and are not the outlet itself."""
     out = []
     for name, printed in names:
-        person = _trim_name(name, doc.language)
+        person = _trim_outlet(_trim_name(name, doc.language), doc)
+        desk = pattern_set(doc.language).desk_words
+        if any(w.casefold() in desk for w in person.split()):
+            continue  # "European Space Agency", "Metro Desk": an organisation
         if person and len(person.split()) >= min_words and not _is_outlet(person, doc):
             out.append((person, printed))
     return out
@@ -231,6 +339,16 @@ def _trim_name(name: str, lang: str | None) -> str:
     while words and words[-1].casefold().strip(".,") in stop:
         words.pop()
     return " ".join(words)
+
+
+def _trim_outlet(name: str, doc: Document) -> str:
+    """ "Elliot Brownstein Florida Today" on floridatoday.com: the outlet run onto the name."""
+    words = name.split()
+    for cut in range(2, len(words)):
+        tail = " ".join(words[cut:])
+        if len(tail) >= _MIN_OUTLET_CHARS and _is_outlet(tail, doc):
+            return " ".join(words[:cut])
+    return name
 
 
 def _is_outlet(name: str, doc: Document) -> bool:

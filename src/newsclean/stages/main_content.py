@@ -158,7 +158,7 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
     return next((i for i in below if is_prose(blocks[i].text)), None)
 
 
-_MIN_STORY_BEFORE_COMMENTS = 80  # words of prose
+_MIN_STORY_BEFORE_COMMENTS = 2  # paragraphs: a standfirst alone is not a story told
 _TEASER_MIN_UNITS = 3
 _TEASER_MAX_WORDS = 100  # a teaser's summary is a sentence or two, or a cut excerpt
 _TEASER_MAX_GAP = 4  # lines between two summaries: kicker, headline, author, source, time
@@ -211,7 +211,7 @@ def _drop_after_comments(doc: Document, run: list[Block]) -> None:
     if end is None:
         return
     # Comments follow a story: a "Comment" link in the share bar above the first paragraphs is no heading.
-    told = sum(word_count(b.text) for b in run if b.index < end.index and is_prose(b.text))
+    told = sum(1 for b in run if b.index < end.index and is_prose(b.text))
     if told < _MIN_STORY_BEFORE_COMMENTS:
         return
     reason, rule = _STORY_END_REASONS[end.removed or ""]

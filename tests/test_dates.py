@@ -1,0 +1,77 @@
+"""Reading dates in page text: formats, languages, and relative dates against a reference time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from newsclean.dates import find_date, find_relative_date
+
+EST = timezone(timedelta(hours=-5))
+REF = datetime(2023, 5, 3, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("11.14.2019 09:00 AM", "en", datetime(2019, 11, 14, 9, 0)),
+        ("14.11.2019", "de", datetime(2019, 11, 14)),
+        ("Nov 15, 20195:45 AM", "en", datetime(2019, 11, 15, 5, 45)),
+        ("Published Wed, Nov 20 20194:29 AM EST", "en", datetime(2019, 11, 20, 4, 29, tzinfo=EST)),
+        ("by Redaktion ／ 2016.12.01", "ja", datetime(2016, 12, 1)),
+        ("2019/11/20 08:15", None, datetime(2019, 11, 20, 8, 15)),
+        ("发布时间：2019年11月20日 15:30", "zh", datetime(2019, 11, 20, 15, 30)),
+        ("2019년 11월 20일", "ko", datetime(2019, 11, 20)),
+        ("20 listopada 2019, 10:15", "pl", datetime(2019, 11, 20, 10, 15)),
+        ("Текст: Анна Петрова · 24 сентября 2018", "ru", datetime(2018, 9, 24)),
+        ("3. března 2021", "cs", datetime(2021, 3, 3)),
+    ],
+)
+def test_dates_in_many_formats_and_languages(text: str, lang: str | None, expected: datetime) -> None:
+    found = find_date(text, lang=lang)
+    assert found is not None and found.value == expected
+
+
+def test_an_impossible_numeric_date_is_not_read() -> None:
+    assert find_date("Score 14.14.2019") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Published 1 day ago", "en", datetime(2023, 5, 2)),
+        ("Updated 14 hours ago", "en", datetime(2023, 5, 2, 22, 0)),
+        ("an hour ago", "en", datetime(2023, 5, 3, 11, 0)),
+        ("Today 12:01 AM", "en", datetime(2023, 5, 3, 0, 1)),
+        ("vor 2 Stunden", "de", datetime(2023, 5, 3, 10, 0)),
+        ("gestern, 14:05 Uhr", "de", datetime(2023, 5, 2, 14, 5)),
+        ("il y a 3 jours", "fr", datetime(2023, 4, 30)),
+        ("hace 30 minutos", "es", datetime(2023, 5, 3, 11, 30)),
+        ("2 ore fa", "it", datetime(2023, 5, 3, 10, 0)),
+        ("há 2 dias", "pt", datetime(2023, 5, 1)),
+        ("3 uur geleden", "nl", datetime(2023, 5, 3, 9, 0)),
+    ],
+)
+def test_relative_dates_resolve_against_the_reference(text: str, lang: str, expected: datetime) -> None:
+    found = find_relative_date(text, REF, lang=lang)
+    assert found is not None and found.value == expected
+
+
+def test_a_relative_time_keeps_the_reference_zone() -> None:
+    found = find_relative_date("2 hours ago", datetime(2023, 5, 3, 12, 0, tzinfo=UTC), lang="en")
+    assert found is not None and found.value == datetime(2023, 5, 3, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The talks lasted 3 hours.", "en"),
+        ("Two days ago, the mayor said no.", "en"),
+        ("Today the council meets again.", "en"),
+        ("Vor 20 Jahren begann der Streit.", "de"),
+        ("Il y a 20 ans, la ville brûlait.", "fr"),
+    ],
+)
+def test_prose_about_time_is_not_a_relative_date(text: str, lang: str) -> None:
+    assert find_relative_date(text, REF, lang=lang) is None
