@@ -10,6 +10,7 @@ link density, which later stages use as markup evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -114,6 +115,10 @@ class BlockRenderer:
         self.br_run = 0
 
     def flush(self, tag: str, context: list[str], *, gap_after: bool) -> None:
+        if not self.line.parts:  # most block boundaries close nothing
+            if gap_after:
+                self.gap_next = True
+            return
         text = _WS.sub(" ", "".join(self.line.parts)).strip()
         if text:
             raw_len = max(1, len(text))
@@ -200,19 +205,28 @@ class BlockRenderer:
 
 
 def _is_hidden(el: Any) -> bool:
-    attrib = el.attrib
-    if "hidden" in attrib:
+    # el.get, not el.attrib: the attrib proxy costs an object per element.
+    if el.get("hidden") is not None:
         return True
-    style = attrib.get("style")
+    style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+_SECTION_TAGS = frozenset(
+    {"nav", "aside", "footer", "header", "figure", "figcaption", "form", "article", "main"}
+)
+
+
 def _context_words(el: Any, tag: str) -> list[str]:
-    words: list[str] = []
-    if tag in {"nav", "aside", "footer", "header", "figure", "figcaption", "form", "article", "main"}:
-        words.append(tag)
+    words: list[str] = [tag] if tag in _SECTION_TAGS else []
     for attr in ("class", "id", "role", "itemprop"):
-        value = el.attrib.get(attr)
+        value = el.get(attr)
         if value:
-            words.extend(w.lower() for w in _CONTEXT_WORD.findall(value[:200]))
+            words.extend(_attribute_words(value[:200]))
     return words
+
+
+@lru_cache(maxsize=8192)
+def _attribute_words(value: str) -> tuple[str, ...]:
+    """Class and id values repeat across a page's elements: split each once."""
+    return tuple(w.lower() for w in _CONTEXT_WORD.findall(value))
