@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from functools import cache
 
 import regex
 
@@ -38,26 +39,30 @@ _SCRIPTS = (
     ("hi", regex.compile(r"\p{Devanagari}")),
 )
 _LETTER = regex.compile(r"\p{L}")
+# Letters of none of the scripts above: when a text has no other letters, counting each script is moot.
+_OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}]")
 MIN_STOPWORD_SHARE = 0.12
 
 
 def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     """The ISO 639-1 code of ``text``, or ``None`` when there is too little evidence."""
     text = text[:sample]
-    letters = len(_LETTER.findall(text))
+    letters = _LETTER.subn("", text)[1]  # a count, without a list of every letter
     if letters < 4:
         return None
-    # A script is evidence from a few characters; "ja" before "zh", since
-    # Japanese mixes kana with Han characters.
-    counts = {code: len(pattern.findall(text)) for code, pattern in _SCRIPTS}
-    if counts["ja"] > 0.05 * letters:
-        return "ja"
-    for code, count in counts.items():
-        if code != "ja" and count > 0.3 * letters:
-            return code
+    if _OTHER_SCRIPT.search(text):
+        # A script is evidence from a few characters; "ja" before "zh", since
+        # Japanese mixes kana with Han characters.
+        counts = {code: pattern.subn("", text)[1] for code, pattern in _SCRIPTS}
+        if counts["ja"] > 0.05 * letters:
+            return "ja"
+        for code, count in counts.items():
+            if code != "ja" and count > 0.3 * letters:
+                return code
     if letters < 20:
         return None
-    scores = stopword_scores(text)
+    words = Counter(_WORD.findall(text.casefold()))
+    scores = _scores(words)
     if not scores:
         return None
     ranked = [*scores.most_common(2), ("", 0)]
@@ -66,20 +71,30 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
         return None
     # In its own language, function words are a large share of running text;
     # a low share means a language without a pattern file (Indonesian, Polish...).
-    if top < MIN_STOPWORD_SHARE * len(_WORD.findall(text)):
+    if top < MIN_STOPWORD_SHARE * words.total():
         return None
     return best
 
 
 def stopword_scores(text: str) -> Counter[str]:
     """How many tokens of ``text`` each packaged language's stopwords cover."""
-    words = Counter(w.casefold() for w in _WORD.findall(text))
+    return _scores(Counter(_WORD.findall(text.casefold())))
+
+
+def _scores(words: Counter[str]) -> Counter[str]:
     scores: Counter[str] = Counter()
     for lang in PACKAGED_LANGUAGES:
-        try:
-            stop = load_packaged(lang).stopwords
-        except PatternError:
-            logger.warning("pattern file for %r is missing or invalid; not detecting it", lang)
+        stop = _stopwords(lang)
+        if stop is None:
             continue
-        scores[lang] = sum(words[w] for w in set(stop))
+        scores[lang] = sum(words[w] for w in stop if w in words)
     return +scores
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str] | None:
+    try:
+        return frozenset(w.casefold() for w in load_packaged(lang).stopwords)
+    except PatternError:
+        logger.warning("pattern file for %r is missing or invalid; not detecting it", lang)
+        return None
