@@ -14,6 +14,7 @@ from newsclean.patterns import Rule, all_packaged, pattern_set
 
 RULES = [rule for file in all_packaged() for rule in file.rule if rule.regex is not None]
 SCREENED = [rule for rule in RULES if rule.literals is not None]
+CASED = [rule for rule in RULES if rule.cased_literals is not None]
 
 
 def _standard_syntax(pattern: str) -> str:
@@ -52,7 +53,14 @@ def test_folding_matches_case_insensitive_matching() -> None:
         assert folded(literal) in folded(text)
 
 
-@pytest.mark.parametrize("rule", SCREENED, ids=lambda r: r.qualified_id)
+def test_case_sensitive_rules_keep_the_case_of_their_literals() -> None:
+    assert required_literals(r"\b(AP|AFP)\b", case_sensitive=True) == {"AP", "AFP"}
+    assert required_literals(r"(?i)\b(AP|AFP)\b", case_sensitive=True) is None
+    assert required_literals(r"\b(?i:ap) (Photo|Foto)", case_sensitive=True) == {"Photo", "Foto"}
+    assert len(CASED) >= 3
+
+
+@pytest.mark.parametrize("rule", SCREENED + CASED, ids=lambda r: r.qualified_id)
 def test_every_example_passes_the_screen(rule: Rule) -> None:
     for example in rule.examples:
         if rule.search_unscreened(example) is not None:
@@ -62,7 +70,7 @@ def test_every_example_passes_the_screen(rule: Rule) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.data())
 def test_generated_matches_contain_a_literal(data: st.DataObject) -> None:
-    rule = data.draw(st.sampled_from(SCREENED))
+    rule = data.draw(st.sampled_from(SCREENED + CASED))
     source = _standard_syntax(rule.regex or "")
     flags = re.IGNORECASE if rule.ignore_case else 0
     try:
@@ -73,8 +81,10 @@ def test_generated_matches_contain_a_literal(data: st.DataObject) -> None:
     compiled = regex.compile(source, regex.IGNORECASE if rule.ignore_case else 0)
     if compiled.search(text) is None:
         return  # lookarounds: hypothesis may draw a string the whole pattern rejects
-    literals = rule.literals or frozenset()
-    assert any(word in folded(text) for word in literals), (rule.qualified_id, text)
+    if rule.literals is not None:
+        assert any(word in folded(text) for word in rule.literals), (rule.qualified_id, text)
+    if rule.cased_literals is not None:
+        assert any(word in text for word in rule.cased_literals), (rule.qualified_id, text)
 
 
 def test_pattern_set_screen_agrees_with_every_rule() -> None:

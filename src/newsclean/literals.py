@@ -34,6 +34,8 @@ from typing import Any
 
 #: A requirement is worth testing only if each of its strings has at least this many characters.
 MIN_LITERAL = 3
+#: The same for literals kept in their case: "AP" in capitals is rare enough in running text.
+MIN_CASED_LITERAL = 2
 _MAX_EXACT = 16  # strings in an exact set before it is kept as a requirement instead
 _MAX_LENGTH = 48  # characters of one exact string, likewise
 _SELECTIVE = 6  # a literal this long is rare enough in a block; beyond it, fewer strings matter more
@@ -70,19 +72,29 @@ _ANYTHING = _Info(None, None)
 _EMPTY = _Info(frozenset({""}), None)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozenset[str] | None:
     """Strings one of which occurs (case-folded) in every match of ``pattern``, or ``None``.
 
     The result is only ever a necessary condition: a text containing one of the
     strings may still not match, but a text containing none of them never does.
+    With ``case_sensitive`` (for a pattern compiled without IGNORECASE) the
+    strings keep their case and are tested on the text as it is, so short
+    ones such as "AP" still rule texts out.
+
+    >>> sorted(required_literals(r"\\b(AP|AFP)\\b", case_sensitive=True))
+    ['AFP', 'AP']
     """
     try:
         tree = sre_parse.parse(_NAMED_GROUP.sub("(", _PROPERTY.sub(r"\\w", pattern)))
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
-    info = _sequence(list(tree))
+    fold = not case_sensitive
+    if case_sensitive and tree.state.flags & sre.SRE_FLAG_IGNORECASE:
+        return None  # an inline (?i): not case-sensitive after all
+    info = _sequence(list(tree), fold)
     best = _as_requirement(info)
-    if best is None or min(len(s) for s in best) < MIN_LITERAL:
+    shortest = MIN_LITERAL if fold else MIN_CASED_LITERAL
+    if best is None or min(len(s) for s in best) < shortest:
         return None
     return _minimal(frozenset(_key_word(s) for s in best))
 
@@ -134,14 +146,14 @@ def _concat(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | Non
     return None if any(len(s) > _MAX_LENGTH for s in joined) else joined
 
 
-def _sequence(items: list[Any]) -> _Info:
+def _sequence(items: list[Any], fold: bool = True) -> _Info:
     chain: frozenset[str] | None = frozenset({""})
     whole = True  # the chain still covers every item so far
     needs: frozenset[str] | None = None
     for op, arg in items:
-        info = _node(op, arg)
+        info = _node(op, arg, fold)
         if op is sre.ASSERT and arg[0] == 1:  # a lookahead: required, but consumes nothing
-            needs = _better(needs, _as_requirement(_sequence(list(arg[1]))))
+            needs = _better(needs, _as_requirement(_sequence(list(arg[1]), fold)))
             continue
         if info.exact is not None and chain is not None:
             joined = _concat(chain, info.exact)
@@ -164,18 +176,20 @@ def _sequence(items: list[Any]) -> _Info:
     return _Info(None, needs)
 
 
-def _node(op: Any, arg: Any) -> _Info:
+def _node(op: Any, arg: Any, fold: bool) -> _Info:
     if op is sre.LITERAL:
-        return _Info(frozenset({folded(chr(arg))}), None)
+        return _Info(frozenset({_char(arg, fold)}), None)
     if op is sre.SUBPATTERN:
-        return _sequence(list(arg[-1]))
+        if not fold and arg[1] & sre.SRE_FLAG_IGNORECASE:
+            return _ANYTHING  # a case-insensitive group inside a case-sensitive pattern
+        return _sequence(list(arg[-1]), fold)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(list(arg))
+        return _sequence(list(arg), fold)
     if op is sre.BRANCH:
-        return _branch([_sequence(list(alt)) for alt in arg[1]])
+        return _branch([_sequence(list(alt), fold) for alt in arg[1]])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, body = arg
-        inner = _sequence(list(body))
+        inner = _sequence(list(body), fold)
         if low == 0:
             if high == 1 and inner.exact is not None:
                 return _Info(inner.exact | {""}, None)
@@ -184,13 +198,17 @@ def _node(op: Any, arg: Any) -> _Info:
             return inner
         return _Info(None, _as_requirement(inner))
     if op is sre.IN:
-        chars = [folded(chr(a)) for o, a in arg if o is sre.LITERAL]
+        chars = [_char(a, fold) for o, a in arg if o is sre.LITERAL]
         if len(chars) == len(arg) and chars:
             return _Info(frozenset(chars), None)
         return _ANYTHING
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _EMPTY
     return _ANYTHING
+
+
+def _char(code: int, fold: bool) -> str:
+    return folded(chr(code)) if fold else chr(code)
 
 
 def _branch(alternatives: list[_Info]) -> _Info:

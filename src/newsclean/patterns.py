@@ -131,6 +131,13 @@ class Rule(BaseModel):
         """Strings one of which every match contains (case-folded); ``None`` when none are known."""
         return None if self.regex is None else required_literals(self.regex)
 
+    @cached_property
+    def cased_literals(self) -> frozenset[str] | None:
+        """For a case-sensitive rule: strings, in their case, one of which every match contains."""
+        if self.regex is None or self.ignore_case:
+            return None
+        return required_literals(self.regex, case_sensitive=True)
+
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
         # A substring test on the folded text rules most blocks out far faster than the search.
@@ -139,7 +146,13 @@ class Rule(BaseModel):
             haystack = folded(text)
             if not any(word in haystack for word in literals):
                 return None
+        if not self._has_cased_literal(text):
+            return None
         return self.search_unscreened(text)
+
+    def _has_cased_literal(self, text: str) -> bool:
+        cased = self.cased_literals
+        return cased is None or any(word in text for word in cased)
 
     def search_unscreened(self, text: str) -> Any:
         """:meth:`search` without the literal screen, for callers that screened ``text`` already."""
@@ -302,6 +315,8 @@ class PatternSet:
                     present = frozenset(w for w in literals if w in haystack)
                 if rule.literals.isdisjoint(present):
                     continue
+            if not rule._has_cased_literal(text):
+                continue
             m = rule.search_unscreened(text)
             if m is not None:
                 return rule, m
