@@ -238,3 +238,7 @@ def test_html_teasers_and_author_bios_in_furniture_boxes_leave() -> None:
     doc = run_stage(MainContent(), doc)
     assert removed(doc) == [(bio, "byline"), ("Coach fired by club", "related"), (lines[5], "related")]
     assert [b.text for b in doc.kept()] == [PROSE, PROSE_2, PROSE_3]
+
+
+def test_a_single_short_line_is_the_text_itself() -> None:
+    assert [b.text for b in main_content(["Hello world"]).kept()] == ["Hello world"]

@@ -65,6 +65,10 @@ class MainContent:
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             return doc
         start, end = self._main_run(kept, _story_start(kept, doc.headline_index), doc.headline_index)
+        if start == end and len(kept) == 1:
+            # No prose, and a single line left: that is the text itself ("Hello world", a caption
+            # cleaned on its own), not a menu around a story.
+            return doc
         for i, block in enumerate(kept):
             if start <= i < end:
                 continue
