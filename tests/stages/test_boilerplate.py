@@ -280,3 +280,14 @@ def test_blog_cookie_banner_and_comment_widgets() -> None:
         ("Leave a Reply", "comments"),
         ("© 2022 The Margin Notes. All rights reserved.", "copyright"),
     ]
+
+
+def test_the_pages_own_address_printed_on_it_leaves() -> None:
+    doc = lines_doc(
+        ["https://www.example.com/news/bridge-to-close/", PROSE, "http://example.com/other-story"]
+    )
+    doc.url = "https://example.com/news/bridge-to-close"
+    doc = run_stage(Boilerplate(), doc)
+    assert [(r.text, r.rule) for r in doc.removals] == [
+        ("https://www.example.com/news/bridge-to-close/", "xx/page-url")
+    ]

@@ -45,10 +45,15 @@ class Boilerplate:
         patterns = pattern_set(doc.language, self.pattern_files)
         section: Rule | None = None
         previous = -1
+        page_url = _url_key(doc.url) if doc.url else None
         for block in list(doc.kept()):
             if block.index != previous + 1 and _gap_ends_list(doc, previous, block.index):
                 section = None
             previous = block.index
+            if page_url and _url_key(block.text) == page_url:
+                # The page's own address printed on it (print views, share boxes).
+                doc.drop(block, reason="navigation", rule="xx/page-url")
+                continue
             found = patterns.first_match("boilerplate", block.text)
             rule = found[0] if found else None
             if rule is not None:
@@ -64,6 +69,12 @@ class Boilerplate:
 
 
 _LIST_BREAKERS = frozenset({"caption", "byline", "tags", "contributors"})
+
+
+def _url_key(text: str) -> str:
+    """An address without scheme, "www." and trailing slash, to compare a line with the page's URL."""
+    key = text.strip().casefold().split("://", 1)[-1]
+    return key.removeprefix("www.").rstrip("/")
 
 
 def _gap_ends_list(doc: Document, previous: int, current: int) -> bool:
