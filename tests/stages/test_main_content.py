@@ -242,3 +242,27 @@ def test_html_teasers_and_author_bios_in_furniture_boxes_leave() -> None:
 
 def test_a_single_short_line_is_the_text_itself() -> None:
     assert [b.text for b in main_content(["Hello world"]).kept()] == ["Hello world"]
+
+
+TOUR = [
+    "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+    "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+    "June 14 -- Bank Amphitheatre, Alpharetta, GA",
+    "June 17 -- Bridgestone Arena, Nashville, TN",
+]
+
+
+def test_a_list_of_dates_after_the_story_is_part_of_it() -> None:
+    doc = main_content([*STORY, "The tour dates:", *TOUR, "Home", "Contact"])
+    assert [b.text for b in doc.kept()] == [*STORY, "The tour dates:", *TOUR]
+
+
+def test_a_list_of_dates_inside_the_story_is_not_a_link_list() -> None:
+    doc = main_content([*STORY[:5], "The tour dates:", *TOUR, *STORY[5:]])
+    assert doc.removals == []
+
+
+def test_repeated_lines_with_numbers_are_no_data_list() -> None:
+    repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
+    doc = main_content([*STORY, *repeated])
+    assert [b.text for b in doc.kept()] == STORY

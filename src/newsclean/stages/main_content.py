@@ -11,7 +11,8 @@ dropped as ``navigation``, headline-like lines as ``related`` (teasers of
 other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
 time lines), runs of headline-like lines, and whatever follows a comments
-heading or a copyright line are dropped too.
+heading or a copyright line are dropped too; a list of dated or numbered
+items printed right after the story (tour dates, a race calendar) joins it.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_lines(["Home", "World", "A first sentence of the story, long enough to be prose.",
@@ -69,6 +70,8 @@ class MainContent:
             # No prose, and a single line left: that is the text itself ("Hello world", a caption
             # cleaned on its own), not a menu around a story.
             return doc
+        if start < end:
+            end = _past_data_list(kept, end)
         for i, block in enumerate(kept):
             if start <= i < end:
                 continue
@@ -162,6 +165,38 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
     return next((i for i in below if is_prose(blocks[i].text)), None)
 
 
+_DATA_LIST_MIN = 3
+_DATA_ITEM_MAX_WORDS = 30
+_DATA_SEPARATORS = ("--", " – ", " — ", " - ", ": ", " @ ", " | ", ", ")
+
+
+def _past_data_list(blocks: list[Block], end: int) -> int:
+    """Where the story ends once a list printed right after it is taken in: tour dates, a race
+    calendar, a meal plan. Unlike a list of teasers, every item holds a number and the items share
+    a separator ("June 9 -- Arena, City"), optionally under an intro line ending in a colon."""
+    i = end
+    if i < len(blocks) and blocks[i].text.rstrip().endswith(":") and word_count(blocks[i].text) <= 15:
+        i += 1  # "Tour dates:"
+    j = i
+    while j < len(blocks) and _is_data_item(blocks[j].text):
+        j += 1
+    return j if _is_data_list([b.text for b in blocks[i:j]]) else end
+
+
+def _is_data_list(items: list[str]) -> bool:
+    if len(items) < _DATA_LIST_MIN or not all(_is_data_item(t) for t in items):
+        return False
+    if len(set(items)) < len(items):
+        return False  # a line printed again and again is furniture, not a list of dates
+    shared = max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS)
+    return shared >= 0.8 * len(items)
+
+
+def _is_data_item(text: str) -> bool:
+    words = word_count(text)
+    return 2 <= words <= _DATA_ITEM_MAX_WORDS and any(c.isdigit() for c in text) and not is_prose(text)
+
+
 _MIN_STORY_BEFORE_COMMENTS = 2  # paragraphs: a standfirst alone is not a story told
 _TEASER_MIN_UNITS = 3
 _TEASER_MAX_WORDS = 100  # a teaser's summary is a sentence or two, or a cut excerpt
@@ -239,7 +274,16 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         while j < len(run) and not is_prose(run[j].text):
             j += 1
         gap = run[i:j]
-        if len(gap) >= _LINK_LIST_MIN and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN:
+        texts = [b.text for b in gap]
+        # A list of dates or results under an intro line is the story's own data, not links.
+        data = _is_data_list(texts) or (
+            bool(texts) and texts[0].rstrip().endswith(":") and _is_data_list(texts[1:])
+        )
+        if (
+            not data
+            and len(gap) >= _LINK_LIST_MIN
+            and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN
+        ):
             for block in gap:
                 doc.drop(block, reason="related", rule="xx/link-list-in-story")
         i = max(j, i + 1)
