@@ -166,6 +166,7 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
 
 
 _DATA_LIST_MIN = 3
+_DATA_INTRO_MAX_WORDS = 15
 _DATA_ITEM_MAX_WORDS = 30
 _DATA_SEPARATORS = ("--", " – ", " — ", " - ", ": ", " @ ", " | ", ", ")
 
@@ -174,13 +175,15 @@ def _past_data_list(blocks: list[Block], end: int) -> int:
     """Where the story ends once a list printed right after it is taken in: tour dates, a race
     calendar, a meal plan. Unlike a list of teasers, every item holds a number and the items share
     a separator ("June 9 -- Arena, City"), optionally under an intro line ending in a colon."""
-    i = end
-    if i < len(blocks) and blocks[i].text.rstrip().endswith(":") and word_count(blocks[i].text) <= 15:
-        i += 1  # "Tour dates:"
-    j = i
-    while j < len(blocks) and _is_data_item(blocks[j].text):
-        j += 1
-    return j if _is_data_list([b.text for b in blocks[i:j]]) else end
+    for i in (end, end + 1):  # the list itself, or an intro line first ("Tour dates:")
+        if i > end and (i > len(blocks) or word_count(blocks[end].text) > _DATA_INTRO_MAX_WORDS):
+            break
+        j = i
+        while j < len(blocks) and _is_data_item(blocks[j].text):
+            j += 1
+        if _is_data_list([b.text for b in blocks[i:j]]):
+            return j
+    return end
 
 
 def _is_data_list(items: list[str]) -> bool:
@@ -194,7 +197,9 @@ def _is_data_list(items: list[str]) -> bool:
 
 def _is_data_item(text: str) -> bool:
     words = word_count(text)
-    return 2 <= words <= _DATA_ITEM_MAX_WORDS and any(c.isdigit() for c in text) and not is_prose(text)
+    if not 2 <= words <= _DATA_ITEM_MAX_WORDS or "://" in text or "www." in text:
+        return False  # a list of links ("Listen: http://...") is no list of dates
+    return any(c.isdigit() for c in text) and not is_prose(text)
 
 
 _MIN_STORY_BEFORE_COMMENTS = 2  # paragraphs: a standfirst alone is not a story told
@@ -277,7 +282,7 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         texts = [b.text for b in gap]
         # A list of dates or results under an intro line is the story's own data, not links.
         data = _is_data_list(texts) or (
-            bool(texts) and texts[0].rstrip().endswith(":") and _is_data_list(texts[1:])
+            len(texts) > 1 and word_count(texts[0]) <= _DATA_INTRO_MAX_WORDS and _is_data_list(texts[1:])
         )
         if (
             not data
