@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newsclean.dates import find_date, find_relative_date
+from newsclean.dates import find_date, find_relative_date, parse_iso
 
 EST = timezone(timedelta(hours=-5))
 REF = datetime(2023, 5, 3, 12, 0)
@@ -75,3 +75,37 @@ def test_a_relative_time_keeps_the_reference_zone() -> None:
 )
 def test_prose_about_time_is_not_a_relative_date(text: str, lang: str) -> None:
     assert find_relative_date(text, REF, lang=lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Posted Nov 18, 8:19 PM", "en", datetime(2019, 11, 18, 20, 19)),
+        ("18. November, 20:19 Uhr", "de", datetime(2019, 11, 18, 20, 19)),
+        ("le 18 novembre à 20h19", "fr", datetime(2019, 11, 18, 20, 19)),
+        ("18 de noviembre", "es", datetime(2019, 11, 18)),
+        ("Dec 30", "en", datetime(2018, 12, 30)),  # read on Jan 2: last year's
+    ],
+)
+def test_a_date_without_its_year_is_read_near_a_known_date(text: str, lang: str, expected: datetime) -> None:
+    near = datetime(2019, 1, 2) if text == "Dec 30" else datetime(2019, 11, 19)
+    found = find_date(text, lang=lang, near=near)
+    assert found is not None and found.value == expected and not found.has_year
+    assert find_date(text, lang=lang) is None
+
+
+def test_a_full_date_is_preferred_to_one_without_its_year() -> None:
+    found = find_date("Nov 18 | Published Nov 19, 2019", lang="en", near=datetime(2019, 11, 19))
+    assert found is not None and found.value == datetime(2019, 11, 19) and found.has_year
+
+
+def test_a_wire_clock_without_a_colon_is_read_before_gmt_only() -> None:
+    found = find_date("Updated 1909 GMT (0309 HKT) November 18, 2019")
+    assert found is not None and found.value == datetime(2019, 11, 18, 19, 9, tzinfo=UTC)
+    found = find_date("Room 1909 November 18, 2019")
+    assert found is not None and found.value == datetime(2019, 11, 18)
+
+
+def test_a_placeholder_instant_is_no_date() -> None:
+    assert parse_iso("0001-01-01T00:00:00Z") is None
+    assert parse_iso("2019-11-19T10:02:00-05:00") == datetime(2019, 11, 19, 10, 2, tzinfo=EST)

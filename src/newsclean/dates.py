@@ -10,6 +10,8 @@ datetime.datetime(2023, 5, 3, 16, 53)
 '2019-11-19T13:03:00+00:00'
 >>> find_date("3. März 2023, 14:05 Uhr", lang="de").value
 datetime.datetime(2023, 3, 3, 14, 5)
+>>> find_date("Updated 0339 GMT (1139 HKT) November 19, 2019").value.isoformat()
+'2019-11-19T03:39:00+00:00'
 >>> find_date("no date here") is None
 True
 
@@ -56,7 +58,8 @@ _YMD = regex.compile(
 # Chinese, Japanese and Korean: "2019年11月20日", "2019년 11월 20일".
 _CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号]?")
 _TIME = regex.compile(
-    r"(?<![\d:])(?P<H>\d{1,2})[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
+    # "0339 GMT": wire copy writes the clock without a colon, before a UTC label only.
+    r"(?<![\d:])(?P<H>\d{1,2})(?:[:.h]|(?=[0-5]\d\s*(?:GMT|UTC)\b))(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
     r"(?P<ampm>[ap]\.?\s?m\.?(?!\w))?\s*(?:uhr\s*)?\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2})?\)?",
     regex.I,
 )
@@ -70,6 +73,8 @@ class FoundDate:
     has_time: bool
     start: int
     end: int
+    #: False when the text gave no year and it was taken from ``near`` (see :func:`find_date`).
+    has_year: bool = True
 
 
 @lru_cache(maxsize=16)
@@ -88,6 +93,29 @@ def _month_table(lang: str | None) -> dict[str, int]:
     return table
 
 
+def month_number(name: str, lang: str | None = None) -> int | None:
+    """The month (1-12) a month name or abbreviation stands for, in any packaged language.
+
+    >>> month_number("Nov"), month_number("März", "de"), month_number("nothing")
+    (11, 3, None)
+    """
+    return _month_table(lang).get(name.casefold())
+
+
+@lru_cache(maxsize=16)
+def _yearless_patterns(lang: str | None) -> tuple[Any, Any]:
+    names = sorted(_month_table(lang), key=len, reverse=True)
+    alt = "|".join(regex.escape(n) for n in names)
+    # No year after the day (else the dated patterns read it), nor a digit glued on.
+    no_year = r"(?![\d.])(?!,?\s*(?:de\s+)?(?:19|20)\d{2}(?!\d))"
+    mdy = regex.compile(rf"(?<!\w)(?P<mon>{alt})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{no_year}", regex.I)
+    dmy = regex.compile(
+        rf"(?<![\d.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?P<mon>{alt})(?!\w)\.?{no_year}",
+        regex.I,
+    )
+    return mdy, dmy
+
+
 @lru_cache(maxsize=16)
 def _named_patterns(lang: str | None) -> tuple[Any, Any]:
     names = sorted(_month_table(lang), key=len, reverse=True)
@@ -102,10 +130,24 @@ def _named_patterns(lang: str | None) -> tuple[Any, Any]:
     return mdy, dmy
 
 
-def find_date(text: str, *, lang: str | None = None) -> FoundDate | None:
-    """The first full date (day, month, year) in ``text``, with its time if given nearby."""
+def find_date(text: str, *, lang: str | None = None, near: datetime | None = None) -> FoundDate | None:
+    """The first full date (day, month, year) in ``text``, with its time if given nearby.
+
+    With ``near`` (a date known from elsewhere: the page's metadata, its URL,
+    the time it was fetched), a day and month printed without a year ("Nov
+    18, 8:19 PM", "3. März") are read too, in the year that puts them
+    closest to ``near``; such a date has ``has_year=False``, and how far from
+    ``near`` it may lie is for the caller to judge.
+
+    >>> found = find_date("Posted Nov 18, 8:19 PM", lang="en", near=datetime(2019, 11, 19))
+    >>> found.value, found.has_year
+    (datetime.datetime(2019, 11, 18, 20, 19), False)
+    >>> find_date("Posted Nov 18, 8:19 PM", lang="en") is None
+    True
+    """
     text = text[:2000]
     found: list[tuple[int, int, int, int, int, datetime | None]] = []
+    yearless: list[tuple[int, int, int, int, int, datetime | None]] = []
     m = _ISO.search(text)
     if m:
         found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), _iso_time(m)))
@@ -130,21 +172,56 @@ def find_date(text: str, *, lang: str | None = None) -> FoundDate | None:
         m = pattern.search(text)
         if m:
             found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), None))
+    if near is not None:
+        for pattern in _yearless_patterns(lang):
+            m = pattern.search(text)
+            month = table.get(m["mon"].casefold()) if m else None
+            if m and month:
+                yearless.append(
+                    (m.start(), m.end(), _closest_year(near, month, int(m["d"])), month, int(m["d"]), None)
+                )
     for start, end, year, month, day, with_time in sorted(found, key=lambda f: f[0]):
+        date_found = _dated(text, start, end, year, month, day, with_time)
+        if date_found is not None:
+            return date_found
+    # A date without its year only when the text holds no full date.
+    for start, end, year, month, day, with_time in sorted(yearless, key=lambda f: f[0]):
+        date_found = _dated(text, start, end, year, month, day, with_time)
+        if date_found is not None:
+            return FoundDate(date_found.value, date_found.has_time, date_found.start, date_found.end, False)
+    return None
+
+
+def _closest_year(near: datetime, month: int, day: int) -> int:
+    """The year that puts day and month closest to ``near`` ("Dec 30" read on Jan 2 is last year's)."""
+    best = near.year
+    for year in (near.year - 1, near.year + 1):
         try:
-            date = datetime(year, month, day)
+            if abs(datetime(year, month, day) - near.replace(tzinfo=None)) < abs(
+                datetime(best, month, day) - near.replace(tzinfo=None)
+            ):
+                best = year
         except ValueError:
             continue
-        if not 1990 <= year <= 2100:
-            continue
-        if with_time is not None:
-            return FoundDate(with_time, True, start, end)
-        timed = _nearby_time(text, start, end, date)
-        if timed is not None:
-            value, t_start, t_end = timed
-            return FoundDate(value, True, min(start, t_start), max(end, t_end))
-        return FoundDate(date, False, start, end)
-    return None
+    return best
+
+
+def _dated(
+    text: str, start: int, end: int, year: int, month: int, day: int, with_time: datetime | None
+) -> FoundDate | None:
+    try:
+        date = datetime(year, month, day)
+    except ValueError:
+        return None
+    if not 1990 <= year <= 2100:
+        return None
+    if with_time is not None:
+        return FoundDate(with_time, True, start, end)
+    timed = _nearby_time(text, start, end, date)
+    if timed is not None:
+        value, t_start, t_end = timed
+        return FoundDate(value, True, min(start, t_start), max(end, t_end))
+    return FoundDate(date, False, start, end)
 
 
 def _iso_time(m: Any) -> datetime | None:
@@ -205,12 +282,18 @@ def parse_iso(value: str) -> datetime | None:
 
     >>> parse_iso("2019-11-20T06:35:39Z").isoformat()
     '2019-11-20T06:35:39+00:00'
+
+    A placeholder far from any web page's time ("0001-01-01T00:00:00Z") is no date:
+
+    >>> parse_iso("0001-01-01T00:00:00Z") is None
+    True
     """
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         found = find_date(value)
         return found.value if found else None
+    return parsed if 1990 <= parsed.year <= 2100 else None
 
 
 _RELATIVE_UNITS = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1), "days": timedelta(days=1)}

@@ -132,6 +132,10 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
                 # "Tom Davies Associated Press": the wire named after the name, no comma.
                 result.agency = result.agency or credited
                 words, piece = person, " ".join(person)
+            before_caps = _split_trailing_caps(words)
+            if before_caps is not None:
+                # "Kevin McCoy USA TODAY": an outlet in capitals after a name in mixed case.
+                words, piece = before_caps, " ".join(before_caps)
             # Only the first piece: after names, "Harbor Daily Staff Writers" is their title.
             named = None if result.names else _split_trailing_role(words, patterns.role_words, lang)
             titles = [w.casefold().strip(".,") for w in named[1]] if named else []
@@ -169,6 +173,27 @@ def _split_trailing_agency(words: list[str], lang: str | None) -> tuple[list[str
     return words, None
 
 
+def _split_trailing_caps(words: list[str]) -> list[str] | None:
+    """The name before a run of words in capitals, when the name itself is not in capitals.
+
+    >>> _split_trailing_caps(["Kevin", "McCoy", "USA", "TODAY"])
+    ['Kevin', 'McCoy']
+    >>> _split_trailing_caps(["Tessa", "J.", "Morrow", "NBC", "NEWS"])
+    ['Tessa', 'J.', 'Morrow']
+    >>> _split_trailing_caps(["KEVIN", "MCCOY"]) is None
+    True
+    """
+    for cut in range(2, len(words)):
+        head, tail = words[:cut], words[cut:]
+        if (
+            all(len(w) >= 2 and w.isupper() for w in tail)
+            and not any(w.isupper() and len(w.strip(".")) >= 2 for w in head)
+            and _looks_like_name(head)
+        ):
+            return head
+    return None
+
+
 def _split_trailing_role(
     words: list[str], role_words: frozenset[str], lang: str | None
 ) -> tuple[list[str], list[str]] | None:
@@ -188,7 +213,10 @@ def _split_trailing_role(
 
 
 def _is_role(words: list[str], role_words: frozenset[str]) -> bool:
-    return any(w.casefold().strip(".,") in role_words for w in words)
+    # "Editor-at-large", "Reporter-Photographer": a title joined by hyphens.
+    return any(
+        w.casefold().strip(".,") in role_words or w.casefold().split("-")[0] in role_words for w in words
+    )
 
 
 def _looks_like_name(words: list[str]) -> bool:

@@ -173,8 +173,26 @@ def test_metadata_author_stands_in_and_its_printed_line_leaves() -> None:
 
 
 def test_metadata_author_list_with_an_agency() -> None:
-    doc = byline([HEADLINE, PROSE], author="Jane Doe; Reuters")
+    doc = byline([HEADLINE, "Jane Doe, Reuters", PROSE], author="Jane Doe; Reuters")
     assert names(doc) == ["Jane Doe"] and doc.agency == "Reuters"
+
+
+def test_a_metadata_author_printed_nowhere_is_the_uploading_account() -> None:
+    doc = byline([HEADLINE, PROSE, PROSE_2], author="Yannick Osterholt")
+    assert names(doc) == []
+
+
+def test_metadata_authors_printed_by_the_headline_win_over_one_printed_in_the_footer() -> None:
+    doc = byline(
+        ["Mara Lindgren", HEADLINE, PROSE, PROSE_2, "© 2024 Harbor Media Group"],
+        author="Harbor Media Group; Mara Lindgren",
+    )
+    assert names(doc) == ["Mara Lindgren"]
+
+
+def test_a_metadata_author_takes_the_form_the_page_prints() -> None:
+    doc = byline([HEADLINE, "Tessa J. Morrow | Valley Courier staff", PROSE], author="Tessa J Morrow")
+    assert names(doc) == ["Tessa J. Morrow"]
 
 
 def test_a_visible_byline_wins_over_metadata() -> None:
@@ -242,7 +260,8 @@ def test_french_author_with_avec_contributors() -> None:
         (PAGES / "german_dpa_dump.txt", ["Katrin Vollmer", "Jonas Petersilie"], "dpa"),
         (PAGES / "figcaption_ap_photo.html", ["Ansel Morrow"], "AP"),
         (PAGES / "reuters_syndicated_table.html", ["Rafaela Monteiro"], "Reuters"),
-        (SNIPPETS / "parse_article_with_chrome.html", ["Petra Lindqvist"], None),
+        # Its <meta name="author"> names someone the page never prints: no author.
+        (SNIPPETS / "parse_article_with_chrome.html", [], None),
     ],
     ids=lambda v: v.stem if hasattr(v, "stem") else None,
 )
@@ -345,3 +364,53 @@ def test_a_shared_title_after_several_names_is_not_another_name() -> None:
     doc = header("By MARIA SANTOS and DEREK OWENS, Harbor Daily Staff Writers")
     assert names(doc) == ["Maria Santos", "Derek Owens"]
     assert doc.authors[0].role == "Harbor Daily Staff Writers"
+
+
+# -- labels, outlets and accounts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        ("Analysis by Mara Lindgren, Harbor Editor-at-large", "en", ["Mara Lindgren"]),
+        ("Текст: Анна Петрова·24 сентября 2018", "ru", ["Анна Петрова"]),
+        ("Autor: Jan Kowalski", "pl", ["Jan Kowalski"]),
+        (
+            "05/10/2018 - Publicado por: Clara Boaventura - Categoria: Saúde - Tags: obras",
+            "pt",
+            ["Clara Boaventura"],
+        ),
+        ("September 10, 2018 | by Catherine", "en", ["Catherine"]),
+    ],
+)
+def test_bylines_behind_labels_and_dates(line: str, lang: str, expected: list[str]) -> None:
+    assert names(header(line, lang=lang)) == expected
+
+
+def test_an_outlet_in_capitals_after_the_names_is_not_a_name() -> None:
+    doc = dump_header("Tessa Morrow and Ken Abe VALLEY COURIER", "Published 7:07 PM EST Nov 19, 2019")
+    assert names(doc) == ["Tessa Morrow", "Ken Abe"]
+
+
+@pytest.mark.parametrize("line", ["By Admin", "By The Water Coolest", "Posted by webmaster"])
+def test_site_accounts_and_brands_are_not_people(line: str) -> None:
+    assert names(header(line)) == []
+
+
+def test_a_bare_name_the_markup_contradicts_is_not_the_byline() -> None:
+    doc = lines_doc([HEADLINE, "Mara LindgrenView More Articles", "Kurt Oda November 20, 2019 12:32", PROSE])
+    doc.format = "html"
+    doc.headline_index = 0
+    doc.blocks[0].removed = "title"
+    doc.metadata["author"] = "Mara Lindgren"
+    assert names(run_stage(Byline(), doc)) == ["Mara Lindgren"]
+
+
+def test_a_printed_name_is_found_in_the_forms_pages_print_it() -> None:
+    from newsclean.stages.byline import _printed_pattern
+
+    assert _printed_pattern("Trevor J Mitchell").search("By Trevor J. Mitchell, Argus Leader")
+    assert _printed_pattern("Jose Altoveros").search("Jose AltoverosView More Articles")
+    assert _printed_pattern("JANIE HAR").search("By Janie Har, Associated Press")
+    assert _printed_pattern("王小明").search("来源：新华网 记者王小明报道")
+    assert not _printed_pattern("Ann Lee").search("Joann Leeds wrote this")

@@ -7,7 +7,7 @@ import pytest
 from newsclean import Document
 from newsclean.stages import Dateline
 
-from ._helpers import PAGES, PROSE, PROSE_2, lines_doc, run_stage, run_until
+from ._helpers import PAGES, PROSE, PROSE_2, PROSE_3, lines_doc, run_stage, run_until
 
 REST = "officials said on Monday that the plan would go ahead as announced."
 
@@ -240,3 +240,32 @@ def test_fixture_pages_datelines(page: str, raw: str | None, agency: str | None)
     assert first is not None
     if raw is not None:
         assert first.as_published == f"{raw} {first.text}"
+
+
+def test_dateline_under_the_headline_past_teasers_the_body_kept_above_it() -> None:
+    teasers = [f"Local team {word} the title in a close final" for word in ("wins", "loses", "ties")]
+    doc = lines_doc(
+        [*teasers, "Bridge closes for repairs", "By Jane Roe", f"SPRINGFIELD, Ill. — {PROSE}", PROSE_2]
+    )
+    doc.drop(doc.blocks[3], reason="title", rule="xx/headline")
+    doc.drop(doc.blocks[4], reason="byline", rule="en/by-name")
+    doc = run_stage(Dateline(), doc)
+    assert doc.dateline is not None
+    assert doc.dateline.location == "SPRINGFIELD, Ill."
+    assert [b.removed for b in doc.blocks[:3]] == ["not_main_content"] * 3
+    assert [b.text for b in doc.kept()] == [PROSE, PROSE_2]
+
+
+def test_teasers_without_a_full_stop_do_not_end_the_search_for_the_dateline() -> None:
+    teasers = [f"Man dies after crash in St. Paul, {n} hurt" for n in ("two", "three", "four")]
+    doc = dateline([*teasers, f"BUFFALO, N.Y. — {PROSE}", PROSE_2])
+    assert doc.dateline is not None
+    assert doc.dateline.location == "BUFFALO, N.Y."
+
+
+def test_no_dateline_deep_under_the_headline_once_the_story_began() -> None:
+    doc = lines_doc(["Bridge closes for repairs", PROSE, PROSE_2, PROSE_3, f"SPRINGFIELD — {PROSE}"])
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc = run_stage(Dateline(), doc)
+    assert doc.dateline is None
+    assert [b.removed for b in doc.blocks[1:]] == [None] * 4

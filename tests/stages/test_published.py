@@ -277,3 +277,159 @@ def test_clean_passes_the_reference_time_to_the_stages() -> None:
     article = newsclean.clean(page, reference_time=datetime(2023, 5, 3, 12, 0))
     assert article.published == datetime(2023, 5, 3, 7, 0)
     assert "5 hours ago" not in article.paragraphs
+
+
+# -- the metadata's instant and the page's own day --------------------------------------------
+
+
+def test_a_placeholder_metadata_date_is_no_date() -> None:
+    doc = lines_doc(["Bridge to close for repairs", PROSE, PROSE_2])
+    doc.url = "https://example.com/story/news/2019/11/19/bridge-to-close/123/"
+    doc.metadata.update(published_time="0001-01-01T00:00:00Z", modified_time="0001-01-01T00:00:00Z")
+    doc = run_stage(Published(), doc)
+    assert doc.published == datetime(2019, 11, 19)
+    assert doc.modified is None
+
+
+def test_a_shown_date_that_is_the_metadata_modification_day_gives_way_to_the_publication() -> None:
+    doc = header(
+        "By Lena Hartmann - 2019-04-10",
+        published_time="2018-04-18T14:39:09+02:00",
+        modified_time="2019-04-10T10:13:14+02:00",
+    )
+    assert doc.published == datetime(2018, 4, 18, 14, 39, 9, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_the_shown_date_the_metadata_agrees_with_wins_over_a_masthead_date() -> None:
+    doc = published(
+        ["Nov. 20, 2019", "Bridge to close for repairs", "November 19, 2019 6:30 AM", PROSE, PROSE_2],
+        published_time="2019-11-19T11:30:42+00:00",
+    )
+    # The shown clock time and the UTC instant tell the zone: 6:30 is 11:30 UTC at -05:00.
+    assert doc.published == datetime(2019, 11, 19, 6, 30, 42, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_utc_instant_is_given_in_the_zone_the_page_prints() -> None:
+    doc = header("Updated 10:01 pm PST, Tuesday, November 19, 2019", published_time="2019-11-20T05:57:50Z")
+    pst = timezone(timedelta(hours=-8))
+    assert doc.published == datetime(2019, 11, 19, 21, 57, 50, tzinfo=pst)
+    assert doc.modified == datetime(2019, 11, 19, 22, 1, tzinfo=pst)
+
+
+def test_a_utc_instant_takes_the_zone_of_the_metadata_modification_time() -> None:
+    doc = published(
+        ["Bridge to close for repairs", PROSE, PROSE_2],
+        published_time="2019-11-19T03:05:46Z",
+        modified_time="2019-11-18T22:15:39-05:00",
+    )
+    assert doc.published == datetime(2019, 11, 18, 22, 5, 46, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_utc_instant_a_day_after_the_url_day_gives_the_url_day() -> None:
+    doc = lines_doc(["Bridge to close for repairs", PROSE, PROSE_2])
+    doc.url = "https://example.com/2019/11/18/bridge-to-close/"
+    doc.metadata["published_time"] = "2019-11-19T04:58:46Z"
+    assert run_stage(Published(), doc).published == datetime(2019, 11, 18)
+
+
+def test_a_utc_instant_late_in_the_day_is_not_moved_back_to_the_url_day() -> None:
+    # 15:00 UTC cannot be the day before anywhere: the URL's day is the draft's.
+    doc = lines_doc(["Bridge to close for repairs", PROSE, PROSE_2])
+    doc.url = "https://example.com/2019/11/18/bridge-to-close/"
+    doc.metadata["published_time"] = "2019-11-19T15:00:00Z"
+    assert run_stage(Published(), doc).published == datetime(2019, 11, 19, 15, 0, tzinfo=UTC)
+
+
+def test_a_wire_clock_in_gmt_keeps_the_instant_in_utc() -> None:
+    doc = lines_doc(["Bridge to close for repairs", "Updated 0339 GMT (1139 HKT) November 19, 2019", PROSE])
+    doc.url = "https://example.com/2019/11/18/markets/index.html"
+    doc.metadata["published_time"] = "2019-11-19T02:34:30Z"
+    doc = run_stage(Published(), doc)
+    assert doc.published == datetime(2019, 11, 19, 2, 34, 30, tzinfo=UTC)
+    assert doc.modified == datetime(2019, 11, 19, 3, 39, tzinfo=UTC)
+
+
+def test_a_month_name_in_the_url_path_gives_its_day() -> None:
+    doc = lines_doc(["Bridge to close for repairs", PROSE, PROSE_2])
+    doc.url = "https://example.com/statements/2019/nov/18/someone/bridge/"
+    assert run_stage(Published(), doc).published == datetime(2019, 11, 18)
+
+
+# -- dates printed without their year ---------------------------------------------------------
+
+
+def test_a_date_without_its_year_is_read_beside_the_metadata() -> None:
+    doc = header("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", published_time="2019-11-19T01:19:34.819Z")
+    # 8:19 PM shown for 01:19 UTC: the page's zone is -05:00.
+    assert doc.published == datetime(2019, 11, 18, 20, 19, 34, 819000, tzinfo=timezone(timedelta(hours=-5)))
+    assert doc.modified == datetime(2019, 11, 19, 9, 41)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "expected"),
+    [
+        ("en", "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", datetime(2019, 11, 19, 6, 51)),
+        ("de", "18. November, 20:19 Uhr", datetime(2019, 11, 18, 20, 19)),
+        ("fr", "Publié le 18 novembre à 20h19", datetime(2019, 11, 18, 20, 19)),
+    ],
+)
+def test_a_date_without_its_year_takes_the_year_of_the_url_month(
+    lang: str, line: str, expected: datetime
+) -> None:
+    doc = lines_doc(["Bridge to close for repairs", line, PROSE, PROSE_2], lang=lang)
+    doc.url = "https://example.com/entertainment/2019/11/bridge-to-close.html"
+    assert run_stage(Published(), doc).published == expected
+
+
+def test_a_date_without_its_year_is_not_read_without_a_hint_or_far_from_it() -> None:
+    assert header("Posted Nov 18, 8:19 PM").published is None
+    doc = header("Posted Mar 3, 8:19 PM", published_time="2019-11-19T01:19:34Z")
+    assert doc.published == datetime(2019, 11, 19, 1, 19, 34, tzinfo=UTC)
+
+
+# -- a dump whose header gives no date ---------------------------------------------------------
+
+
+def test_a_labelled_date_line_far_below_the_header_still_gives_the_date() -> None:
+    menu = [f"Section {i}" for i in range(30)]
+    doc = published(
+        [
+            "Bridge to close for repairs",
+            PROSE,
+            *menu,
+            "Published 4:00 am CST, Wednesday, November 20, 2019",
+            PROSE_2,
+        ]
+    )
+    assert doc.published == datetime(2019, 11, 20, 4, 0, tzinfo=timezone(timedelta(hours=-6)))
+
+
+def test_a_byline_with_a_date_far_below_the_header_gives_the_date_and_stays() -> None:
+    menu = [f"Section {i}" for i in range(30)]
+    doc = published(
+        ["Bridge to close for repairs", PROSE, *menu, "Von Lea Weber publiziert am 30. Juli 2018", PROSE_2],
+        lang="de",
+    )
+    assert doc.published == datetime(2018, 7, 30)
+    assert doc.blocks[32].removed is None
+
+
+def test_a_comment_date_far_below_the_header_is_not_the_publication() -> None:
+    menu = [f"Section {i}" for i in range(30)]
+    doc = published(
+        ["Bridge to close for repairs", PROSE, *menu, "Stephanie September 17, 2014 - 1:01 pm", PROSE_2]
+    )
+    assert doc.published is None
+
+
+@pytest.mark.parametrize("line", ["September 10, 2018 | by Catherine", "by Regan September 15, 2014"])
+def test_a_date_beside_a_one_word_byline_is_not_a_date_line(line: str) -> None:
+    doc = header(line)
+    assert doc.published is not None
+    assert doc.blocks[1].removed is None  # left for the byline stage
+
+
+def test_a_day_and_month_without_a_year_inside_other_words_is_not_a_date() -> None:
+    doc = lines_doc(["Bridge to close for repairs", "Readers rate it 3 out of 5", PROSE, PROSE_2], lang="pt")
+    doc.url = "https://example.com/2019/10/bridge-to-close.html"
+    assert run_stage(Published(), doc).published is None

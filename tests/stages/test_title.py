@@ -159,3 +159,71 @@ def test_a_page_of_furniture_has_no_title() -> None:
     doc = run_until(PAGES / "all_boilerplate_dump.txt", "title")
     assert doc.title is None
     assert doc.removals == []
+
+
+# -- a page title that names the story otherwise --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Coast braces for a second storm as damage mounts", "By Jane Roe", "March 3, 2024"],
+        ["Coast braces for a second storm as damage mounts", "Jane Roe and John Doe Daily Example"],
+        ["Coast braces for a second storm as damage mounts", "Jane Roe", "Monday 5:30PM", "Share"],
+        ["Coast braces for a second storm as damage mounts"],
+    ],
+    ids=["byline-and-date", "names-line", "bare-name-and-weekday", "over-the-first-paragraph"],
+)
+def test_printed_headline_over_the_byline_when_the_page_title_differs(header: list[str]) -> None:
+    doc = title(["Storm damage mounts on the coast | Daily Example", "Home", "News", *header, PROSE, PROSE])
+    assert (doc.title, doc.site_name) == ("Coast braces for a second storm as damage mounts", "Daily Example")
+    assert doc.blocks[3].removed == "title"
+    assert doc.removals[-1].rule == "xx/headline-over-byline"
+
+
+def test_the_printed_headline_over_a_standfirst_and_a_byline() -> None:
+    doc = title(
+        [
+            "Storm damage mounts on the coast | Daily Example",
+            "Coast braces for a second storm",
+            "Residents who had only just returned home were told to leave again on Monday night.",
+            "By Jane Roe",
+            "March 3, 2024",
+            PROSE,
+        ]
+    )
+    assert doc.title == "Coast braces for a second storm"
+
+
+def test_a_headline_over_its_long_deck_is_the_headline() -> None:
+    doc = title(
+        [
+            "Storm damage mounts on the coast | Daily Example",
+            "Coast braces for a second storm",
+            "“We have never seen anything like it,” the mayor told residents at a meeting on Monday night",
+            "By Jane Roe",
+            PROSE,
+        ]
+    )
+    assert doc.title == "Coast braces for a second storm"
+
+
+def test_a_teaser_sharing_no_word_with_the_page_title_is_not_the_headline() -> None:
+    doc = title(
+        ["Storm hits coast | Daily Example", "Menu", "Football club wins the cup final", "By Jane Roe", PROSE]
+    )
+    assert doc.title == "Storm hits coast"
+    assert doc.blocks[2].removed is None
+
+
+def test_the_whole_page_title_printed_beats_a_loose_match_of_one_part() -> None:
+    doc = title(
+        [
+            "Take C.A.R.E. - Acme at the Expo 2024",
+            "Acme and its partner at the Expo",
+            "Take C.A.R.E. - Acme at the Expo 2024",
+            PROSE,
+        ]
+    )
+    assert doc.title == "Take C.A.R.E. - Acme at the Expo 2024"
+    assert [b.removed for b in doc.blocks] == ["title", None, "title", None]

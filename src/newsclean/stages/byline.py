@@ -35,7 +35,7 @@ import regex
 from newsclean.article import Author
 from newsclean.dates import find_date
 from newsclean.document import Block, Document
-from newsclean.names import PARTICLES, BylineParse, agency_name, parse_byline_names
+from newsclean.names import PARTICLES, BylineParse, agency_name, normalise_name, parse_byline_names
 from newsclean.nlp import confirms_person, token_rule_match_end
 from newsclean.patterns import PatternSet, pattern_set
 from newsclean.shape import is_prose, word_count
@@ -51,7 +51,10 @@ _GLUED_CAPS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,})")
 _GLUED_WORD = regex.compile(r"(?<=\p{Ll})(\p{Lu}\p{Ll}+)\b")
 _HANDLE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+")
 _LEAD_IN = regex.compile(r"^.{0,40}?\b(?:by|von|par|por|di|door)\s+(?=\p{Lu})", regex.I)
-_LATE_BY = regex.compile(r"^(?P<pre>.{4,80}?)\s(?i:by|von|par|por|door)\s+(?P<names>\p{Lu}.{1,80})$")
+_LATE_BY = regex.compile(r"^(?P<pre>.{4,80}?)\s(?i:by|von|par|por|door):?\s+(?P<names>\p{Lu}.{1,80})$")
+# "Clarissa Borba - Categoria: Saúde - Tags: ...": the labelled fields after the names.
+_LABELLED_FIELD = regex.compile(r"\s+[-–—|·•]\s+(?=[\p{L} ]{1,25}:)")
+_HEADLINE_WINDOW = (10, 20)  # blocks above and below the headline where a byline is printed
 _LOWER_TAIL = regex.compile(r"(?<=\p{L})(?:\s+\p{Ll}[\p{L}.]*)+\s*$")
 _MIN_OUTLET_CHARS = 5  # a shorter tail ("Li") is found in too many host names
 _LETTERS = regex.compile(r"\p{L}{2}")
@@ -109,7 +112,7 @@ class Byline:
                     return True
             late = _LATE_BY.match(text)
             if late and find_date(late["pre"], lang=doc.language) is not None:
-                parsed = self._read(doc, late["names"])
+                parsed = self._read(doc, _LABELLED_FIELD.split(late["names"])[0])
                 if parsed is not None and not parsed.leftover:
                     self._record(doc, parsed, block, "xx/date-then-byline")
                     return True
@@ -151,6 +154,8 @@ class Byline:
                 continue  # "Share This Article" is furniture, not a person
             if doc.format == "text" and not _anchored(doc, block, patterns):
                 continue  # in a dump, a name after a photo caption is the photographer's
+            if doc.format == "html" and _metadata_disagrees(doc, parsed):
+                continue  # the markup's author, printed by the headline, is someone else
             has_extra = bool(parsed.role or parsed.agency or _HANDLE.search(block.text))
             on_line = has_extra or find_date(block.text, lang=doc.language) is not None
             if on_line and not parsed.leftover:
@@ -183,7 +188,7 @@ class Byline:
                 doc.agency = doc.agency or parsed.agency
             for name, printed in _people(parsed.names, doc, min_words=2):
                 authors.append(Author(name=name, raw=printed, role=parsed.role))
-        doc.authors = authors
+        doc.authors = _as_printed(authors, doc)
         wanted = {a.raw.casefold() for a in authors}
         for block in zone:
             if block.text.strip(" .").casefold() in wanted:
@@ -227,6 +232,68 @@ class Byline:
         if parsed.agency and doc.agency is None:
             doc.agency = parsed.agency
         doc.drop(block, reason="byline", rule=rule)
+
+
+def _as_printed(authors: list[Author], doc: Document) -> list[Author]:
+    """Metadata authors that the page prints, in the form it prints them.
+
+    A name printed nowhere on the page is the account that uploaded the
+    story, not its author. When some names are printed by the headline,
+    the others (a publisher printed in the footer: "Condé Nast") are not
+    the byline's. "Trevor J Mitchell" in the markup is "Trevor J. Mitchell"
+    on the page.
+    """
+    near = _headline_window(doc)
+    found: list[tuple[Author, bool]] = []
+    for author in authors:
+        pattern = _printed_pattern(author.raw)
+        hits = [(m, block) for block in doc.blocks if (m := pattern.search(block.text)) is not None]
+        if not hits:
+            continue
+        m, _ = next(((m, b) for m, b in hits if b in near), hits[0])
+        printed = " ".join(m[0].split())
+        name = normalise_name(printed) if printed.casefold() != author.raw.casefold() else author.name
+        found.append(
+            (author.model_copy(update={"name": name, "raw": printed}), any(b in near for _, b in hits))
+        )
+    if any(by_headline for _, by_headline in found):
+        return [author for author, by_headline in found if by_headline]
+    return [author for author, _ in found]
+
+
+def _printed_pattern(raw: str) -> regex.Pattern[str]:
+    """A name as a page may print it: any case, with or without the stops after initials."""
+    words = regex.findall(r"[\p{L}\p{M}'’\-]+", raw)
+    body = r"[\s.]*".join(regex.escape(w) for w in words)
+    if not any(ch.isupper() or ch.islower() for ch in raw):
+        return regex.compile(body)  # Chinese, Japanese, Korean: printed inside the text ("记者张三报道")
+    # Case-blind for the name only: "AltoverosView" (a link glued on) still ends the name.
+    return regex.compile(rf"(?<!\p{{L}})(?i:{body})(?!\p{{Ll}})")
+
+
+def _headline_window(doc: Document) -> list[Block]:
+    """Blocks around the headline, whatever became of them."""
+    if doc.headline_index is None:
+        return []
+    above, below = _HEADLINE_WINDOW
+    return doc.blocks[max(0, doc.headline_index - above) : doc.headline_index + below]
+
+
+def _metadata_disagrees(doc: Document, parsed: BylineParse) -> bool:
+    """The markup names an author, printed by the headline, who is none of ``parsed``'s names."""
+    meta = doc.metadata.get("author")
+    if not meta:
+        return False
+    near = _headline_window(doc)
+    printed = [
+        part
+        for part in (p.strip() for p in _AUTHOR_SPLIT.split(meta))
+        if len(part.split()) >= 2 and any(_printed_pattern(part).search(b.text) for b in near)
+    ]
+    if not printed:
+        return False
+    names = {" ".join(regex.findall(r"\p{L}+", n.casefold())) for n, _ in parsed.names}
+    return not any(" ".join(regex.findall(r"\p{L}+", p.casefold())) in names for p in printed)
 
 
 def _has_common_word(names: list[tuple[str, str]], stopwords: frozenset[str]) -> bool:

@@ -2,7 +2,9 @@
 
 Only the opening of the body is read (the first paragraph, or one of the
 next few when what precedes them is a stray teaser; those then leave the
-body, since a dateline opens the story). The dateline's location,
+body, since a dateline opens the story). When the body kept furniture
+above the headline, the opening under the headline (or under a repeat of
+it) is read too, and that furniture leaves the body. The dateline's location,
 agency and date become ``doc.dateline``; the paragraph keeps the rest, and
 ``text_as_published`` keeps the whole. A wire agency named in the dateline
 is also the article's agency.
@@ -24,12 +26,13 @@ from newsclean.article import Dateline as DatelineField
 from newsclean.document import Block, Document
 from newsclean.names import agency_name
 from newsclean.patterns import Rule, pattern_set
-from newsclean.shape import is_prose
+from newsclean.shape import ends_like_sentence, is_prose
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
 _MAX_LOCATION_WORDS = 6
 _OPENING_BLOCKS = 6
+_OPENING_AFTER_HEADLINE = 10  # a dump's headline may have byline, date and share lines under it
 _MAX_MAIN_PROSE_ABOVE = 2  # HTML: past a standfirst, the main content is the story
 _MAX_PROSE_ABOVE = 3  # a standfirst or teasers may precede it; three paragraphs are the story
 _LETTERS = regex.compile(r"\p{L}{2}")
@@ -46,7 +49,28 @@ class Dateline:
         patterns = pattern_set(doc.language, self.pattern_files)
         rules = patterns.rules_of("dateline")
         stops = patterns.rules_of("dateline-stop")
-        opening = list(doc.kept())[:_OPENING_BLOCKS]
+        kept = list(doc.kept())
+        if self._open(doc, kept[:_OPENING_BLOCKS], rules, stops, above=[]):
+            return doc
+        # The body may keep furniture (teasers, a menu) above the headline; the
+        # story then opens just under the headline, or under a repeat of it.
+        for anchor in _headline_indices(doc):
+            above = [b for b in kept if b.index < anchor]
+            below = [b for b in kept if b.index > anchor][:_OPENING_AFTER_HEADLINE]
+            if self._open(doc, below, rules, stops, above=above):
+                break
+        return doc
+
+    def _open(
+        self,
+        doc: Document,
+        opening: list[Block],
+        rules: tuple[Rule, ...],
+        stops: tuple[Rule, ...],
+        *,
+        above: list[Block],
+    ) -> bool:
+        """Cut a dateline from one of the ``opening`` blocks; drop what the body kept above it."""
         prose_seen = 0
         for position, block in enumerate(opening):
             if prose_seen >= _MAX_PROSE_ABOVE:
@@ -56,13 +80,13 @@ class Dateline:
             if sum(1 for b in opening[:position] if b.main and is_prose(b.text)) >= _MAX_MAIN_PROSE_ABOVE:
                 break  # HTML: the main content already began with paragraphs of the story
             if not self._cut(doc, block, rules, opening_block=position == 0):
-                prose_seen += is_prose(block.text)
+                prose_seen += _story_paragraph(block.text)
                 continue
             # A dateline opens the story: what the body kept above it is not the story.
-            for earlier in opening[:position]:
+            for earlier in above + opening[:position]:
                 doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
-            break
-        return doc
+            return True
+        return False
 
     @staticmethod
     def _cut(doc: Document, first: Block, rules: tuple[Rule, ...], *, opening_block: bool) -> bool:
@@ -92,6 +116,16 @@ class Dateline:
                 doc.agency = wire
             return True
         return False
+
+
+def _story_paragraph(text: str) -> bool:
+    # Teasers are often sentences without the full stop ("Man dies after crash in St. Paul").
+    return is_prose(text) and ends_like_sentence(text)
+
+
+def _headline_indices(doc: Document) -> list[int]:
+    """Where the headline and its repeats stand, top first (the page-title line aside)."""
+    return sorted(r.block for r in doc.removals if r.reason == "title" and r.rule != "xx/page-title")
 
 
 def _plausible(location: str | None, agency: str | None, dash: str | None, rest: str) -> bool:

@@ -25,20 +25,26 @@ Relative dates ("2 hours ago") are read only against the caller's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import regex
 
-from newsclean.dates import FoundDate, find_date, find_relative_date, parse_iso
+from newsclean.dates import FoundDate, find_date, find_relative_date, month_number, parse_iso
 from newsclean.document import Block, Document
-from newsclean.patterns import Rule, pattern_set
+from newsclean.nlp import token_rule_match_end
+from newsclean.patterns import PatternSet, Rule, pattern_set
 from newsclean.shape import is_prose, word_count
 from newsclean.stages.zones import header_zone
 
 _MAX_DATE_LINE_WORDS = 25
 _PAST_HEADER_BLOCKS = 12
 _PAST_HEADER_PROSE = 3
-_URL_DATE = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/\-_.]|$)")
+_URL_DATE = regex.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d|[a-z]{3,9})[/-](?P<d>[0-3]?\d)(?=[/\-_.]|$)", regex.I
+)
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d|[a-z]{3,9})/", regex.I)
+_MAX_HOURS_BEHIND = 12  # UTC-12 is the furthest zone behind UTC
+_MAX_HOURS_AHEAD = 14
 _LEFTOVER = regex.compile(r"[\p{L}\p{N}]+")
 _CONNECTORS = frozenset(
     [
@@ -77,44 +83,53 @@ class Published:
         patterns = pattern_set(doc.language, self.pattern_files)
         labels = patterns.rules_of("date")
         updates = tuple(rule for rule in labels if rule.role == "modified")
+        bylines = patterns.rules_of("byline")
         reference = _reference_time(doc)
-        visible: FoundDate | None = None
+        structured = _metadata_time(doc, "published_time")
+        structured_modified = _metadata_time(doc, "modified_time")
+        url_day = _url_date(doc.url) if doc.url else None
+        hint = _year_hint(structured, url_day, doc.url, reference)
+        shown: list[FoundDate] = []
+        page_zone: tzinfo | None = None
         zone = header_zone(doc, after_first_prose=3)
         for block in [*zone, *blocks_past_header(doc, zone)]:
             if word_count(block.text) > _MAX_DATE_LINE_WORDS:
                 continue
             text = block.text
-            found = find_date(text, lang=doc.language)
+            found = _find(text, doc.language, hint)
             if found is None and reference is not None:
                 found = find_relative_date(text, reference, lang=doc.language)
             if found is None:
                 continue
-            second = find_date(text[found.end :], lang=doc.language)
-            date_only = _is_date_only(text, found, second, labels, patterns.weekdays)
-            if block not in zone and not (date_only or _starts_with_label(labels, text)):
+            second = _find(text[found.end :], doc.language, hint)
+            date_only = _is_date_only(text, found, second, labels, patterns.weekdays, bylines)
+            dated_line = date_only or _starts_with_label(labels, text)
+            if block not in zone and not dated_line:
                 continue  # past the header, only a line that is a date (or says "Published") counts
-            is_update = _any_match(updates, text[: found.start])
-            if is_update and doc.modified is None:
-                doc.modified = found.value
-            elif not is_update and visible is None:
-                visible = found
+            if not found.has_year and not dated_line:
+                continue  # "3 out of 5": a day and month without a year only on a line of its own
+            page_zone = page_zone or _stated_zone(found, second)
+            if _any_match(updates, text[: found.start]):
+                doc.modified = doc.modified or found.value
+                if second is not None and not _any_match(updates, text[found.end :]):
+                    shown.append(second)  # "Updated 7:10 PM; Posted Nov 19, 2019 6:51 PM"
+            else:
+                shown.append(found)
                 if second is not None and doc.modified is None and _any_match(updates, text[found.end :]):
                     doc.modified = second.value
-            if (
-                is_update
-                and visible is None
-                and second is not None
-                and not _any_match(updates, text[found.end :])
-            ):
-                visible = second  # "Updated 7:10 PM; Posted Nov 19, 2019 6:51 PM"
             if date_only:
                 doc.drop(block, reason="byline", rule="xx/date-line")
-        updated_only = doc.modified is not None  # set so far only from the visible text
-        doc.published = _choose(visible, doc.metadata.get("published_time"), doc.metadata.get("date"))
-        if doc.published is None and doc.url:
-            doc.published = _url_date(doc.url)
-        if doc.modified is None and doc.metadata.get("modified_time"):
-            doc.modified = parse_iso(doc.metadata["modified_time"])
+        if not shown and structured is None:
+            shown = _labelled_date_lines(doc, patterns, hint)
+        updated_only = doc.modified is not None and not shown  # set so far only from the visible text
+        visible = _pick(shown, structured, structured_modified, url_day)
+        doc.published = _settle(visible, structured, structured_modified, page_zone, url_day)
+        if doc.published is None and doc.metadata.get("date"):
+            doc.published = parse_iso(doc.metadata["date"])
+        if doc.published is None:
+            doc.published = url_day
+        if doc.modified is None and structured_modified is not None:
+            doc.modified = _localise(structured_modified, page_zone, None, None)
         if (
             self.update_day_as_published
             and doc.published is None
@@ -175,6 +190,7 @@ def _is_date_only(
     second: FoundDate | None,
     labels: tuple[Rule, ...],
     weekdays: frozenset[str],
+    bylines: tuple[Rule, ...] = (),
 ) -> bool:
     rest = text[: found.start] + " " + text[found.end :]
     if second is not None:
@@ -187,36 +203,220 @@ def _is_date_only(
         if m is not None:
             rest = rest[: m.start()] + " " + rest[m.end() :]
     words = [w for w in _LEFTOVER.findall(rest) if w.casefold() not in _CONNECTORS | weekdays]
-    return len(words) <= 1
+    if len(words) > 1:
+        return False
+    # "September 10, 2018 | by Catherine": one word left, but a byline's.
+    rest = rest.strip(" |/·•,;:-–—")
+    return not any(token_rule_match_end(rule, rest) is not None for rule in bylines)
 
 
 def _url_date(url: str) -> datetime | None:
-    """The day many sites put in their article paths: ``/2019/11/19/``, ``/2019-11-19-``.
+    """The day many sites put in their article paths: ``/2019/11/19/``, ``/2019-11-19-``, ``/2019/nov/18/``.
 
     >>> _url_date("https://example.com/news/2019/11/19/story-name")
     datetime.datetime(2019, 11, 19, 0, 0)
+    >>> _url_date("https://example.com/statements/2019/nov/18/name/story")
+    datetime.datetime(2019, 11, 18, 0, 0)
     >>> _url_date("https://example.com/2019/11/only-a-month") is None
     True
     """
     m = _URL_DATE.search(url)
     if not m:
         return None
+    month = int(m["m"]) if m["m"].isdigit() else month_number(m["m"])
     try:
-        return datetime(int(m["y"]), int(m["m"]), int(m["d"]))
+        return datetime(int(m["y"]), month or 0, int(m["d"]))
     except ValueError:
         return None
 
 
-def _choose(visible: FoundDate | None, structured: str | None, meta_date: str | None) -> datetime | None:
-    exact = parse_iso(structured) if structured else None
-    if visible is not None:
-        if (
-            exact is not None
-            and exact.date() == visible.value.date()
-            and (not visible.has_time or exact.tzinfo is not None)
+def _url_month(url: str | None) -> datetime | None:
+    """The middle of the month a path gives without its day (``/2019/11/story``)."""
+    m = _URL_MONTH.search(url or "")
+    if not m:
+        return None
+    month = int(m["m"]) if m["m"].isdigit() else month_number(m["m"])
+    try:
+        return datetime(int(m["y"]), month or 0, 15)
+    except ValueError:
+        return None
+
+
+def _metadata_time(doc: Document, key: str) -> datetime | None:
+    value = doc.metadata.get(key)
+    return parse_iso(value) if value else None
+
+
+def _year_hint(
+    structured: datetime | None, url_day: datetime | None, url: str | None, reference: datetime | None
+) -> tuple[datetime, timedelta] | None:
+    """Where a date printed without its year ("Nov 18, 8:19 PM") must fall, and how near.
+
+    The metadata's instant or the URL's day pin it to a few days; a month
+    in the URL, to that month; the caller's reference time, to the half year
+    before or after.
+    """
+    if structured is not None:
+        return structured.replace(tzinfo=None), timedelta(days=2)
+    if url_day is not None:
+        return url_day, timedelta(days=2)
+    month = _url_month(url)
+    if month is not None:
+        return month, timedelta(days=17)
+    if reference is not None:
+        return reference.replace(tzinfo=None), timedelta(days=183)
+    return None
+
+
+def _find(text: str, lang: str | None, hint: tuple[datetime, timedelta] | None) -> FoundDate | None:
+    """A full date in ``text``, or one without its year that falls where ``hint`` says."""
+    found = find_date(text, lang=lang, near=hint[0] if hint else None)
+    if found is None or found.has_year or hint is None:
+        return found
+    near, tolerance = hint
+    return found if abs(found.value.replace(tzinfo=None) - near) <= tolerance else None
+
+
+def _stated_zone(*found: FoundDate | None) -> tzinfo | None:
+    """The zone the page prints its times in ("10:01 pm PST"), if it prints one."""
+    for date in found:
+        if date is not None and date.has_time and date.value.tzinfo is not None:
+            return date.value.tzinfo
+    return None
+
+
+def _labelled_date_lines(
+    doc: Document, patterns: PatternSet, hint: tuple[datetime, timedelta] | None
+) -> list[FoundDate]:
+    """Anywhere on the page, the first line that says it is the publication date.
+
+    When the header gave no date (in a dump, the headline may be missed or
+    sit far from the date line), a short line that starts with a publication
+    label ("Published 4:00 am CST, ...", "publiziert am ...") or with a
+    byline ("by Regan September 15, 2014", "Written by X on November 14,
+    2019") still gives it. An "Updated" line does not.
+    """
+    labels = patterns.rules_of("date")
+    updates = tuple(rule for rule in labels if rule.role == "modified")
+    bylines = patterns.rules_of("byline")
+    stops = patterns.rules_of("byline-stop")
+    for block in doc.kept():
+        text = block.text
+        if word_count(text) > _MAX_DATE_LINE_WORDS:
+            continue
+        found = _find(text, doc.language, hint)
+        if found is None or _any_match(updates, text[: found.start]):
+            continue
+        labelled = _starts_with_label(labels, text)
+        by = not labelled and any(token_rule_match_end(rule, text) is not None for rule in bylines)
+        if labelled or (by and not any(stop.matches(text) for stop in stops)):
+            return [found]
+    return []
+
+
+def _pick(
+    shown: list[FoundDate],
+    structured: datetime | None,
+    structured_modified: datetime | None,
+    url_day: datetime | None,
+) -> FoundDate | None:
+    """The shown date that is the publication's.
+
+    The first shown date, unless the metadata or the URL agrees with a later
+    one (a masthead's "today" printed above the story's own date). A shown
+    date that is the metadata's modification day, when the metadata's
+    publication is another day, is the site showing its update: none is
+    picked and the metadata's publication stands.
+    """
+    if not shown:
+        return None
+    for anchor in (structured, url_day):
+        if anchor is None:
+            continue
+        for date in shown:
+            if date.value.date() == anchor.date():
+                return date
+        if anchor.utcoffset() == timedelta(0):
+            # An instant in UTC may fall on the next or the previous local day.
+            for date in shown:
+                if abs(date.value.date() - anchor.date()) == timedelta(days=1):
+                    return date
+    first = shown[0]
+    if (
+        structured is not None
+        and structured_modified is not None
+        and first.value.date() == structured_modified.date() != structured.date()
+    ):
+        return None
+    return first
+
+
+def _settle(
+    visible: FoundDate | None,
+    exact: datetime | None,
+    exact_modified: datetime | None,
+    page_zone: tzinfo | None,
+    url_day: datetime | None,
+) -> datetime | None:
+    """The publication time from the shown date and the metadata's instant.
+
+    The shown date wins its day; the metadata adds the time and zone when it
+    agrees. A metadata instant in UTC is shown in the page's own zone when
+    the page states one, or the metadata's modification time carries one;
+    else, when the URL's day is the day before or after it, that day is the
+    local one and is given alone.
+    """
+    if visible is None:
+        return _localise(exact, page_zone, exact_modified, url_day) if exact is not None else None
+    value = visible.value
+    if exact is None:
+        return value
+    if exact.tzinfo is None:
+        return exact if exact.date() == value.date() and not visible.has_time else value
+    if value.tzinfo is not None:
+        return exact.astimezone(value.tzinfo) if abs(value - exact) < timedelta(minutes=2) else value
+    if visible.has_time:
+        return _with_derived_offset(value, exact) or value
+    local = _localise(exact, page_zone, exact_modified, None)
+    return local if local.date() == value.date() else value
+
+
+def _localise(
+    exact: datetime, page_zone: tzinfo | None, exact_modified: datetime | None, url_day: datetime | None
+) -> datetime:
+    """A metadata instant in UTC, given in the site's zone where the page tells it."""
+    if exact.utcoffset() != timedelta(0):
+        return exact  # naive, or already in a local zone
+    if page_zone is not None:
+        return exact.astimezone(page_zone)
+    if exact_modified is not None and exact_modified.utcoffset() not in (None, timedelta(0)):
+        return exact.astimezone(exact_modified.tzinfo)
+    if url_day is not None:
+        # A URL's day is the site's local day: a day before the UTC one is a
+        # zone behind UTC (possible only early in the UTC day), a day after,
+        # one ahead of it (possible only late in the UTC day).
+        step = url_day.date() - exact.date()
+        if (step == timedelta(days=-1) and exact.hour < _MAX_HOURS_BEHIND) or (
+            step == timedelta(days=1) and exact.hour >= 24 - _MAX_HOURS_AHEAD
         ):
-            return exact
-        return visible.value
-    if exact is not None:
-        return exact
-    return parse_iso(meta_date) if meta_date else None
+            return url_day
+    return exact
+
+
+def _with_derived_offset(local: datetime, exact: datetime) -> datetime | None:
+    """The instant in the zone its shown clock time implies ("6:30 AM" for 11:30:42 UTC: -05:00).
+
+    Only a whole or half hour within the world's offsets counts, and only
+    when the shown minute matches the instant's.
+
+    >>> from datetime import UTC
+    >>> shown = datetime(2019, 11, 19, 6, 30)
+    >>> _with_derived_offset(shown, datetime(2019, 11, 19, 11, 30, 42, tzinfo=UTC)).isoformat()
+    '2019-11-19T06:30:42-05:00'
+    """
+    utc = exact.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    minutes = round((local.replace(second=0, microsecond=0) - utc).total_seconds() / 60)
+    offset = round(minutes / 30) * 30
+    if abs(minutes - offset) > 1 or not -12 * 60 <= offset <= 14 * 60:
+        return None
+    return exact.astimezone(timezone(timedelta(minutes=offset)))

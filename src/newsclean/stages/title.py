@@ -5,6 +5,9 @@ The page title (``<title>``, or the first line of a dump) usually reads
 word keys (so "consultation--report" and "consultation–report" agree); it
 becomes the title and leaves the body, as do the page-title line and any
 repetition of the headline. What remains of the page title is the site name.
+When no block matches the page title (it names the story otherwise), the
+headline is the headline-like line over the byline and date lines that head
+the story, or straight over its first paragraph.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_lines(["Storm hits coast | Daily Example", "Storm hits coast", "Rain fell."])
@@ -20,16 +23,28 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.dates import find_date
 from newsclean.document import Block, Document
-from newsclean.patterns import pattern_set
-from newsclean.shape import is_headline_like, is_prose, word_count
+from newsclean.patterns import PatternSet, pattern_set
+from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
 
 _KEY = regex.compile(r"\w+")
 _SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
 _MIN_OVERLAP = 0.6
+_NEAR_COPY = 0.8
 _MAX_TITLE_WORDS = 30
 _MAX_SITE_WORDS = 6
 _SEARCH_WINDOW = 600
+# The printed headline under another name than the page title's: looked for
+# over the byline and date lines that head the story's first paragraphs.
+_STORY_TRIES = 6  # prose paragraphs tried as the story's start
+_ABOVE_STORY = 8  # blocks above it that may hold the byline and date lines
+_SKIP_ABOVE = 3  # short lines (a name, a section label) between headline and byline
+_MAX_META_WORDS = 20
+_MAX_NAME_WORDS = 5
+_MAX_NAME_LINE_WORDS = 12  # "Lisa Roe and Trevor J. Doe Sioux Falls Argus Leader"
+_DECK_WORDS = 12  # a sentence-case line this long under a headline is its deck
+_URL_WORD = regex.compile(r"[^\W\d_]{3,}")
 
 
 @lru_cache(maxsize=16384)
@@ -53,13 +68,19 @@ class Title:
         candidates = _title_candidates(parts, doc.metadata.get("title"))
         window = [b for b in kept if b is not page_title][:_SEARCH_WINDOW]
         headline, matched = _find_headline(window, candidates)
+        fallback = False
+        if headline is None:
+            hints = _hint_words(doc, page_title)
+            headline = _headline_over_byline(window, pattern_set(doc.language), doc.language, hints)
+            fallback = headline is not None
         if headline is not None:
             doc.title = headline.text
         elif candidates:
             doc.title = candidates[0][0]
         # The page's own declaration first; trafilatura's guess may be the URL's host.
         site = doc.metadata.get("og_site_name") or (matched[1] if matched else None)
-        if not site and len(parts) >= 2 and len(parts[-1].split()) <= _MAX_SITE_WORDS:
+        whole_matched = matched is not None and matched[1] is None
+        if not site and not whole_matched and len(parts) >= 2 and len(parts[-1].split()) <= _MAX_SITE_WORDS:
             site = parts[-1]
         site = site or doc.metadata.get("sitename")
         doc.site_name = site or None
@@ -67,7 +88,8 @@ class Title:
             doc.drop(page_title, reason="title", rule="xx/page-title")
         if headline is not None:
             doc.headline_index = headline.index
-            doc.drop(headline, reason="title", rule="xx/headline")
+            rule = "xx/headline-over-byline" if fallback else "xx/headline"
+            doc.drop(headline, reason="title", rule=rule)
         if doc.title:
             title_key = _key(doc.title)
             for block in doc.kept():
@@ -125,8 +147,14 @@ def _find_headline(
     block_keys = [(_key(b.text), b) for b in ordered]
     split = [c for c in candidates if c[1] is not None]
     whole = [c for c in candidates if c[1] is None]
-    found = _exact(block_keys, split) or _closest(block_keys, split) or _exact(block_keys, whole)
-    return found or _closest(block_keys, whole) or (None, None)
+    found = _exact(block_keys, split)
+    if found is None:
+        close, score = _closest(block_keys, split)
+        whole_exact = _exact(block_keys, whole)
+        # The whole page title printed word for word ("Take C.A.R.E. - comwrap at
+        # DMEXCO") beats a loose match of one part; a near-copy of a part beats it.
+        found = close if close is not None and (score >= _NEAR_COPY or whole_exact is None) else whole_exact
+    return found or _closest(block_keys, whole)[0] or (None, None)
 
 
 def _exact(
@@ -142,7 +170,8 @@ def _exact(
 
 def _closest(
     block_keys: list[tuple[str, Block]], candidates: list[tuple[str, str | None]]
-) -> tuple[Block, tuple[str, str | None]] | None:
+) -> tuple[tuple[Block, tuple[str, str | None]] | None, float]:
+    """The block sharing most words with a candidate, with its overlap score."""
     # Page titles are often a rewritten headline ("X: the law that..." vs "The law that...").
     best: tuple[float, Block | None, tuple[str, str | None] | None] = (0.0, None, None)
     for cand in candidates:
@@ -158,5 +187,112 @@ def _closest(
             if score > best[0]:
                 best = (score, block, cand)
     if best[0] >= _MIN_OVERLAP and best[1] is not None and best[2] is not None:
-        return best[1], best[2]
+        return (best[1], best[2]), best[0]
+    return None, 0.0
+
+
+def _headline_over_byline(
+    blocks: list[Block], patterns: PatternSet, lang: str | None, hints: frozenset[str]
+) -> Block | None:
+    """The printed headline when the page title names it otherwise.
+
+    It heads the story: over the byline and date lines that stand above the
+    first paragraphs of prose, else straight over the first paragraph. A line
+    sharing no word with the page title or the URL (when there are any) is a
+    teaser, not the headline.
+    """
+    starts = [i for i, b in enumerate(blocks) if is_prose(b.text)][:_STORY_TRIES]
+    for tried, start in enumerate(starts):
+        first = max(0, start - _ABOVE_STORY)
+        meta = [i for i in range(first, start) if _is_byline_or_date(blocks[i].text, patterns, lang)]
+        found = []
+        if meta:
+            found.append(_headline_ending(blocks[: meta[0]], patterns, lang, standfirst=True))
+        if tried == 0:
+            found.append(_headline_ending(blocks[first:start], patterns, lang))
+        for block in found:
+            headline = _over_deck(blocks, block, patterns, lang, hints) if block is not None else None
+            if headline is not None and _shares(headline, hints, patterns):
+                return headline
     return None
+
+
+def _shares(block: Block, hints: frozenset[str], patterns: PatternSet) -> bool:
+    return not hints or bool(hints & _content_words(block.text, patterns))
+
+
+def _over_deck(
+    blocks: list[Block], found: Block, patterns: PatternSet, lang: str | None, hints: frozenset[str]
+) -> Block:
+    """The shorter headline over a long sentence-case deck, when ``found`` is the deck."""
+    words = word_count(found.text)
+    if words < _DECK_WORDS or capitalised_share(found.text) >= 0.5:
+        return found
+    position = blocks.index(found)
+    above = _headline_ending(blocks[max(0, position - 1) : position], patterns, lang)
+    if above is not None and word_count(above.text) < words and _shares(above, hints, patterns):
+        return above
+    return found
+
+
+def _headline_ending(
+    blocks: list[Block], patterns: PatternSet, lang: str | None, *, standfirst: bool = False
+) -> Block | None:
+    """The headline-like block ending ``blocks``, past a few short lines under it
+    (and past one paragraph of prose, a standfirst, when ``standfirst``)."""
+    for position, block in enumerate(list(reversed(blocks))[: _SKIP_ABOVE + 1]):
+        text = block.text
+        if word_count(text) < 3 or _is_name_like(text, patterns) or _is_byline_or_date(text, patterns, lang):
+            continue
+        if standfirst and position == 0 and is_prose(text) and not is_headline_like(text):
+            continue
+        prose = is_prose(text)
+        headline_shaped = is_headline_like(text) or (capitalised_share(text) >= 0.75 and not prose)
+        if not headline_shaped or word_count(text) > 25:
+            return None
+        if patterns.first_match("boilerplate", text) is not None:
+            return None
+        return block
+    return None
+
+
+def _is_byline_or_date(text: str, patterns: PatternSet, lang: str | None) -> bool:
+    if word_count(text) > _MAX_META_WORDS or is_prose(text):
+        return False
+    if find_date(text, lang=lang) is not None:
+        return True
+    words = text.split()
+    if words and words[0].casefold().strip(".,") in patterns.weekdays and any(ch.isdigit() for ch in text):
+        return True  # "Monday 5:30PM"
+    found = patterns.first_match("byline", text)
+    return found is not None and not any(stop.matches(text) for stop in patterns.rules_of("byline-stop"))
+
+
+def _is_name_like(text: str, patterns: PatternSet) -> bool:
+    """ "Adam Clark Estes", "Jane Roe and John Doe USA TODAY": capitalised words, none
+    of them common but "and"."""
+    words = _KEY.findall(text)
+    if not 2 <= len(words) <= _MAX_NAME_LINE_WORDS or any(ch.isdigit() for ch in text):
+        return False
+    names = [w for w in words if w.casefold() not in patterns.conjunctions]
+    if len(names) < len(words) - 2 or (len(names) == len(words) and len(words) > _MAX_NAME_WORDS):
+        return False
+    return all(w[0].isupper() and w.casefold() not in patterns.stopwords for w in names)
+
+
+def _content_words(text: str, patterns: PatternSet) -> frozenset[str]:
+    return frozenset(w for w in _key(text).split() if len(w) >= 3 and w not in patterns.stopwords)
+
+
+def _hint_words(doc: Document, page_title: Block | None) -> frozenset[str]:
+    """Words of the page title and of the URL's path: the headline shares some."""
+    patterns = pattern_set(doc.language)
+    words: set[str] = set()
+    if page_title is not None:
+        words |= _content_words(page_title.text, patterns)
+    if doc.metadata.get("title"):
+        words |= _content_words(doc.metadata["title"], patterns)
+    if doc.url:
+        path = doc.url.split("://", 1)[-1].partition("/")[2]
+        words |= {w.casefold() for w in _URL_WORD.findall(path)} - patterns.stopwords
+    return frozenset(words)
