@@ -291,3 +291,9 @@ def test_the_pages_own_address_printed_on_it_leaves() -> None:
     assert [(r.text, r.rule) for r in doc.removals] == [
         ("https://www.example.com/news/bridge-to-close/", "xx/page-url")
     ]
+
+
+def test_a_byline_or_date_line_ends_a_sponsored_list() -> None:
+    dated = "Published 4:00 am CST, Wednesday, November 20, 2019"
+    doc = boilerplate(["Sponsored Content", "Legal Notices", "By Paul Roe", dated])
+    assert [b.removed for b in doc.blocks] == ["advertisement", "advertisement", None, None]

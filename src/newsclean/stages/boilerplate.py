@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from newsclean.document import Block, Document
 from newsclean.patterns import Rule, pattern_set
 from newsclean.shape import is_prose, word_count
+from newsclean.stages.zones import is_byline_or_date
 
 _SECTION_ITEM_MAX_WORDS = 30
 
@@ -60,7 +61,12 @@ class Boilerplate:
                 doc.drop(block, reason=rule.reason or "boilerplate", rule=rule.qualified_id)
                 section = rule if rule.section else None
                 continue
-            if section is not None and _is_section_item(block, html=doc.format == "html"):
+            if (
+                section is not None
+                and _is_section_item(block, html=doc.format == "html")
+                and not is_byline_or_date(block.text, patterns, doc.language)
+            ):
+                # A byline or date line ends a list: the story's header has begun.
                 doc.drop(block, reason=section.reason or "boilerplate", rule=section.qualified_id)
                 continue
             section = None

@@ -23,10 +23,10 @@ from functools import lru_cache
 
 import regex
 
-from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet, pattern_set
 from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
+from newsclean.stages.zones import is_byline_or_date
 
 _KEY = regex.compile(r"\w+")
 _SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
@@ -40,7 +40,6 @@ _SEARCH_WINDOW = 600
 _STORY_TRIES = 6  # prose paragraphs tried as the story's start
 _ABOVE_STORY = 8  # blocks above it that may hold the byline and date lines
 _SKIP_ABOVE = 3  # short lines (a name, a section label) between headline and byline
-_MAX_META_WORDS = 20
 _MAX_NAME_WORDS = 5
 _MAX_NAME_LINE_WORDS = 12  # "Lisa Roe and Trevor J. Doe Sioux Falls Argus Leader"
 _DECK_WORDS = 12  # a sentence-case line this long under a headline is its deck
@@ -204,7 +203,7 @@ def _headline_over_byline(
     starts = [i for i, b in enumerate(blocks) if is_prose(b.text)][:_STORY_TRIES]
     for tried, start in enumerate(starts):
         first = max(0, start - _ABOVE_STORY)
-        meta = [i for i in range(first, start) if _is_byline_or_date(blocks[i].text, patterns, lang)]
+        meta = [i for i in range(first, start) if is_byline_or_date(blocks[i].text, patterns, lang)]
         found = []
         if meta:
             found.append(_headline_ending(blocks[: meta[0]], patterns, lang, standfirst=True))
@@ -242,7 +241,7 @@ def _headline_ending(
     (and past one paragraph of prose, a standfirst, when ``standfirst``)."""
     for position, block in enumerate(list(reversed(blocks))[: _SKIP_ABOVE + 1]):
         text = block.text
-        if word_count(text) < 3 or _is_name_like(text, patterns) or _is_byline_or_date(text, patterns, lang):
+        if word_count(text) < 3 or _is_name_like(text, patterns) or is_byline_or_date(text, patterns, lang):
             continue
         if standfirst and position == 0 and is_prose(text) and not is_headline_like(text):
             continue
@@ -254,18 +253,6 @@ def _headline_ending(
             return None
         return block
     return None
-
-
-def _is_byline_or_date(text: str, patterns: PatternSet, lang: str | None) -> bool:
-    if word_count(text) > _MAX_META_WORDS or is_prose(text):
-        return False
-    if find_date(text, lang=lang) is not None:
-        return True
-    words = text.split()
-    if words and words[0].casefold().strip(".,") in patterns.weekdays and any(ch.isdigit() for ch in text):
-        return True  # "Monday 5:30PM"
-    found = patterns.first_match("byline", text)
-    return found is not None and not any(stop.matches(text) for stop in patterns.rules_of("byline-stop"))
 
 
 def _is_name_like(text: str, patterns: PatternSet) -> bool:

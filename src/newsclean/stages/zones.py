@@ -6,10 +6,13 @@ looking only there keeps "By providing shelter..." deep in a story safe.
 
 from __future__ import annotations
 
+from newsclean.dates import find_date
 from newsclean.document import Block, Document
-from newsclean.shape import is_prose
+from newsclean.patterns import PatternSet
+from newsclean.shape import is_prose, word_count
 
 HEADER_LIMIT = 40
+_MAX_META_WORDS = 20
 
 
 HEADLINE_LEAD = 3
@@ -52,3 +55,23 @@ def header_zone(doc: Document, *, limit: int = HEADER_LIMIT, after_first_prose: 
             continue
         zone.append(block)
     return zone
+
+
+def is_byline_or_date(text: str, patterns: PatternSet, lang: str | None) -> bool:
+    """A header line that credits or dates the story: "By Jane Roe", "Published 4:00 am, Nov. 20",
+    "Monday 5:30PM". Nothing the boilerplate stage may take as a list item or title stage as a headline.
+
+    >>> from newsclean.patterns import pattern_set
+    >>> en = pattern_set("en")
+    >>> is_byline_or_date("By Jane Roe", en, "en"), is_byline_or_date("Sports", en, "en")
+    (True, False)
+    """
+    if word_count(text) > _MAX_META_WORDS or is_prose(text):
+        return False
+    if find_date(text, lang=lang) is not None:
+        return True
+    words = text.split()
+    if words and words[0].casefold().strip(".,") in patterns.weekdays and any(ch.isdigit() for ch in text):
+        return True  # "Monday 5:30PM"
+    found = patterns.first_match("byline", text)
+    return found is not None and not any(stop.matches(text) for stop in patterns.rules_of("byline-stop"))
