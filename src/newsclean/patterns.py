@@ -140,6 +140,8 @@ class Rule(BaseModel):
 
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
+        if len(text) > self.max_chars:
+            return None  # before folding: a megabyte line costs nothing
         # A substring test on the folded text rules most blocks out far faster than the search.
         literals = self.literals
         if literals is not None:
@@ -308,6 +310,8 @@ class PatternSet:
             if rule.regex is None:
                 if rule.matches(text):
                     return rule, None
+                continue
+            if len(text) > rule.max_chars:
                 continue
             if rule.literals is not None:
                 if present is None:

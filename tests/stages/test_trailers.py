@@ -187,3 +187,10 @@ def test_german_fixture_page_credit_line() -> None:
     doc = run_until(PAGES / "german_dpa_dump.txt", "trailers")
     assert doc.agency == "dpa"
     assert [r.text for r in doc.removals if r.reason == "contributors"] == ["(mit Material von dpa)"]
+
+
+def test_a_written_by_line_above_the_story_is_left_to_the_byline_stage() -> None:
+    header = "Written by Rachael Link, MS, RD on November 14, 2019"
+    doc = lines_doc([header, PROSE, "Written by Rachael Link"])
+    doc = run_stage(Trailers(), doc)
+    assert [b.removed for b in doc.blocks] == [None, None, "contributors"]

@@ -24,7 +24,8 @@ import regex
 from newsclean.article import Contributor
 from newsclean.document import Document
 from newsclean.names import agency_name, parse_byline_names
-from newsclean.patterns import Rule, pattern_set
+from newsclean.patterns import PatternSet, Rule, pattern_set
+from newsclean.shape import is_prose
 
 # "Associated Press writers A and B" → "A and B"; "A in Boston" → "A".
 _ROLE_PREFIX = regex.compile(
@@ -54,7 +55,10 @@ class Trailers:
 
     def __call__(self, doc: Document) -> Document:
         patterns = pattern_set(doc.language, self.pattern_files)
+        story = _story_start(doc, patterns)
         for block in list(doc.kept()):
+            if block.index <= story:
+                continue  # "Written by X on Nov. 14" above the story is its byline, not a trailer
             found = patterns.first_match("trailer", block.text)
             if found is not None:
                 rule, m = found
@@ -64,6 +68,17 @@ class Trailers:
                     doc.agency = agency
                 doc.drop(block, reason="contributors", rule=rule.qualified_id)
         return doc
+
+
+def _story_start(doc: Document, patterns: PatternSet) -> int:
+    """Index of the story's first paragraph of prose below the headline (-1 when unknown):
+    trailers close a story, so none stands above it."""
+    after = doc.headline_index if doc.headline_index is not None else -1
+    for block in doc.kept():
+        trailer = patterns.first_match("trailer", block.text) is not None
+        if block.index > after and is_prose(block.text) and not trailer:
+            return block.index
+    return -1
 
 
 def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
