@@ -433,3 +433,18 @@ def test_a_day_and_month_without_a_year_inside_other_words_is_not_a_date() -> No
     doc = lines_doc(["Bridge to close for repairs", "Readers rate it 3 out of 5", PROSE, PROSE_2], lang="pt")
     doc.url = "https://example.com/2019/10/bridge-to-close.html"
     assert run_stage(Published(), doc).published is None
+
+
+def test_metadata_that_tells_publication_from_update_outweighs_another_shown_day() -> None:
+    # "11/12/19" in the header is a teaser's date: neither the page's publication nor its update.
+    doc = header(
+        "11/12/19 4:40PM",
+        published_time="2019-11-18T17:30:00-05:00",
+        modified_time="2019-11-19T12:45:41-05:00",
+    )
+    assert doc.published is not None and doc.published.date().isoformat() == "2019-11-18"
+
+
+def test_a_shown_day_stands_when_the_metadata_gives_one_time_only() -> None:
+    doc = header("11/12/19 4:40PM", published_time="2019-11-18T17:30:00-05:00")
+    assert doc.published is not None and doc.published.date().isoformat() == "2019-11-12"

@@ -345,6 +345,15 @@ def _pick(
     if (
         structured is not None
         and structured_modified is not None
+        and structured_modified.date() != structured.date()
+        and first.value.date() not in (structured.date(), structured_modified.date())
+    ):
+        # Metadata that tells publication and update apart is deliberate; a shown date that is
+        # neither (a teaser's, another story's) does not outweigh it.
+        return None
+    if (
+        structured is not None
+        and structured_modified is not None
         and first.value.date() == structured_modified.date() != structured.date()
     ):
         return None
