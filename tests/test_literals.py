@@ -105,3 +105,8 @@ def test_pattern_set_screen_agrees_with_every_rule() -> None:
                 token_rule_first = found is not None and found[0].regex is None
                 if not token_rule_first:
                     assert (found[0] if found else None) is expected, (lang, kind, text)
+
+
+def test_two_ideographs_are_a_selective_literal() -> None:
+    assert required_literals(r"^\W*(广告|推广)\W*$") == {"广告", "推广"}
+    assert required_literals(r"^\W*(ad|pr)\W*$") is None

@@ -94,12 +94,18 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     info = _sequence(list(tree), fold)
     best = _as_requirement(info)
     shortest = MIN_LITERAL if fold else MIN_CASED_LITERAL
-    if best is None or min(len(s) for s in best) < shortest:
+    if best is None or not all(len(s) >= shortest or _ideographic(s) for s in best):
         return None
     return _minimal(frozenset(_key_word(s) for s in best))
 
 
 _WORD = re.compile(r"\w+")
+# Han, kana and Hangul: a two-character word ("广告", "评论") is as rare as a longer one in other scripts.
+_IDEOGRAPH = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _ideographic(literal: str) -> bool:
+    return len(literal) >= 2 and bool(_IDEOGRAPH.search(literal))
 
 
 def _key_word(literal: str) -> str:
