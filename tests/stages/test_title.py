@@ -227,3 +227,26 @@ def test_the_whole_page_title_printed_beats_a_loose_match_of_one_part() -> None:
     )
     assert doc.title == "Take C.A.R.E. - Acme at the Expo 2024"
     assert [b.removed for b in doc.blocks] == ["title", None, "title", None]
+
+
+def test_a_dump_without_blank_lines_has_its_page_title_read_when_the_headline_repeats() -> None:
+    lines = [
+        "Bundestag: Ampel einigt sich auf Haushalt 2025 - DER SPIEGEL",
+        "Politik",
+        "Ampel einigt sich auf Haushalt 2025",
+        "Nach wochenlangem Streit haben sich SPD, Grüne und FDP auf einen Entwurf geeinigt.",
+    ]
+    doc = lines_doc(lines, lang="de")
+    for block in doc.blocks:
+        block.gap_before = False
+    doc = run_stage(Title(), doc)
+    assert (doc.title, doc.site_name) == ("Ampel einigt sich auf Haushalt 2025", "DER SPIEGEL")
+    assert [b.removed for b in doc.blocks] == ["title", None, "title", None]
+
+
+def test_a_first_line_without_a_repeated_part_stays_in_a_dump_without_blank_lines() -> None:
+    doc = lines_doc(["Berlin - Die Koalition hat sich geeinigt", "Der Entwurf soll nun beraten werden."])
+    for block in doc.blocks:
+        block.gap_before = False
+    doc = run_stage(Title(), doc)
+    assert doc.blocks[0].removed is None

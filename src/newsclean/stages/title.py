@@ -35,6 +35,7 @@ _NEAR_COPY = 0.8
 _MAX_TITLE_WORDS = 30
 _MAX_SITE_WORDS = 6
 _SEARCH_WINDOW = 600
+_MIN_PRINTED_WORDS = 3
 # The printed headline under another name than the page title's: looked for
 # over the byline and date lines that head the story's first paragraphs.
 _STORY_TRIES = 6  # prose paragraphs tried as the story's start
@@ -104,9 +105,12 @@ class Title:
         # A dump's first line is the page <title> when it carries a "Headline |
         # Site" separator, is echoed later, or is a short line that is not prose;
         # otherwise it may be body.
-        dump_title = doc.format == "text" and first.index == 0 and len(kept) > 1 and kept[1].gap_before
-        if not dump_title:
+        if doc.format != "text" or first.index != 0 or len(kept) < 2:
             return None
+        if not kept[1].gap_before:
+            # A dump without blank lines: the line is the page title only when it reads
+            # "Headline - Site" and the headline part is printed again below.
+            return first if _printed_part(first.text, kept[1:_SEARCH_WINDOW]) else None
         echoed = any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
         titled = (
             3 <= word_count(first.text) <= _MAX_TITLE_WORDS
@@ -114,6 +118,24 @@ class Title:
             and pattern_set(doc.language).first_match("boilerplate", first.text) is None
         )
         return first if _SEPARATOR.search(first.text) or echoed or titled else None
+
+
+def _printed_part(text: str, blocks: list[Block]) -> bool:
+    """Whether ``text`` splits at a title separator into parts one of which (a few words or
+    more) ends with a later block, word for word."""
+    if is_prose(text) or word_count(text) > _MAX_TITLE_WORDS:
+        return False
+    parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    keys = [_key(p) for p in parts if word_count(p) >= _MIN_PRINTED_WORDS]
+    # Equal, or the part with a kicker in front ("Bundestag: Ampel einigt sich ...").
+    return any(
+        key == printed or key.endswith(" " + printed)
+        for b in blocks
+        if word_count(b.text) >= _MIN_PRINTED_WORDS and (printed := _key(b.text))
+        for key in keys
+    )
 
 
 def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[str, str | None]]:
