@@ -225,10 +225,24 @@ def test_a_caption_repeated_around_a_lone_credit_is_a_caption_every_time() -> No
         lines_doc([caption + " less", caption[:60] + "... more", "Photo: Hau Dinh, AP", story, caption]),
     )
     assert [b.removed for b in doc.blocks] == ["caption", "caption", "caption", None, "caption"]
-    assert {r.rule for r in doc.removals if r.text.startswith("The defence")} == {"xx/repeated-caption"}
+    rules = {r.rule for r in doc.removals if r.text.startswith("The defence")}
+    assert rules == {"xx/repeated-caption", "xx/credit-label#caption-above"}
 
 
 def test_a_paragraph_above_a_lone_credit_stays_unless_it_repeats() -> None:
     story = "The minister said the two countries would hold joint exercises next year, officials confirmed."
     doc = run_stage(Captions(), lines_doc([story, "Photo: Hau Dinh, AP", "Another paragraph follows here."]))
     assert [b.removed for b in doc.blocks] == [None, "caption", None]
+
+
+def test_the_short_line_above_a_lone_credit_in_a_dump_is_its_caption() -> None:
+    lines = ["Bundeskanzler Olaf Scholz im Bundestag", "Foto: Michael Kappeler / dpa", PROSE]
+    doc = run_stage(Captions(), lines_doc(lines, lang="de"))
+    assert doc.captions == [Caption(text=lines[0], credit="Foto: Michael Kappeler / dpa")]
+    assert [b.removed for b in doc.blocks] == ["caption", "caption", None]
+
+
+def test_a_byline_or_a_sentence_above_a_lone_credit_stays() -> None:
+    for above in ["By Jane Roe", PROSE]:
+        doc = run_stage(Captions(), lines_doc([above, "Photo: Getty Images", PROSE]))
+        assert doc.blocks[0].removed is None, above

@@ -20,8 +20,9 @@ import regex
 from newsclean.article import Caption
 from newsclean.document import Block, Document
 from newsclean.names import agency_name
-from newsclean.patterns import pattern_set
-from newsclean.shape import word_count
+from newsclean.patterns import PatternSet, pattern_set
+from newsclean.shape import is_prose, word_count
+from newsclean.stages.zones import is_byline_or_date
 
 _MAX_CAPTION_WORDS = 90
 _PAREN_TAIL = regex.compile(r"\s*\(([^()]{2,30})\)\s*$")
@@ -52,6 +53,10 @@ class Captions:
                     doc.captions.append(Caption(text=text, credit=credit))
                 elif follows_caption and doc.captions and doc.captions[-1].credit is None:
                     doc.captions[-1] = Caption(text=doc.captions[-1].text, credit=credit)
+                elif previous is not None and _caption_above(doc, previous, block, patterns):
+                    # "Bundeskanzler Olaf Scholz im Bundestag" / "Foto: Michael Kappeler / dpa"
+                    doc.captions.append(Caption(text=previous.text, credit=credit))
+                    doc.drop(previous, reason="caption", rule=f"{rule.qualified_id}#caption-above")
                 else:
                     doc.captions.append(Caption(text="", credit=credit))
                 doc.drop(block, reason="caption", rule=rule.qualified_id)
@@ -83,7 +88,7 @@ def _drop_repeated_captions(doc: Document) -> None:
         if block.removed != "caption" or word_count(block.text) >= _MIN_CAPTION_WORDS:
             continue  # only a lone credit marks a photo's place
         for above in blocks[max(0, i - 2) : i]:
-            if above.removed is None and word_count(above.text) >= _MIN_CAPTION_WORDS:
+            if above.removed in (None, "caption") and word_count(above.text) >= _MIN_CAPTION_WORDS:
                 beside_credit.setdefault(above.text[:_PREFIX_CHARS], set()).add(above.index)
     for key, seen in beside_credit.items():
         if len(seen) < 2:
@@ -92,6 +97,20 @@ def _drop_repeated_captions(doc: Document) -> None:
             if copy.removed is None and word_count(copy.text) <= _MAX_CAPTION_WORDS:
                 doc.captions.append(Caption(text=copy.text, credit=None))
                 doc.drop(copy, reason="caption", rule="xx/repeated-caption")
+
+
+_CAPTION_ABOVE_MAX_WORDS = 25
+
+
+def _caption_above(doc: Document, above: Block, credit: Block, patterns: PatternSet) -> bool:
+    """The short line right above a lone photo credit, in a dump, is the photo's caption: a line
+    that is no sentence of the story, no heading ending in a colon, and no byline or date."""
+    if doc.format != "text" or above.removed is not None or above.index != credit.index - 1:
+        return False
+    text = above.text.rstrip()
+    if word_count(text) > _CAPTION_ABOVE_MAX_WORDS or is_prose(text) or text.endswith(":"):
+        return False
+    return word_count(text) >= 2 and not is_byline_or_date(text, patterns, doc.language)
 
 
 def _clean_credit(credit: str) -> str:
