@@ -269,3 +269,16 @@ def test_no_dateline_deep_under_the_headline_once_the_story_began() -> None:
     doc = run_stage(Dateline(), doc)
     assert doc.dateline is None
     assert [b.removed for b in doc.blocks[1:]] == [None] * 4
+
+
+def test_a_mixed_case_dateline_right_under_the_byline_is_read_and_the_standfirst_stays() -> None:
+    standfirst = "Nach wochenlangem Streit haben sich SPD, Grüne und FDP auf einen Entwurf geeinigt."
+    story = "Berlin – Die Spitzen der Koalition haben sich in der Nacht auf den Haushalt verständigt."
+    doc = lines_doc(["Koalition einigt sich", standfirst, "Von Anna Müller", story, PROSE], lang="de")
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc.headline_index = 0
+    doc.drop(doc.blocks[2], reason="byline", rule="de/von-name")
+    doc = run_stage(Dateline(), doc)
+    assert doc.dateline is not None and doc.dateline.location == "Berlin"
+    assert doc.blocks[1].removed is None
+    assert doc.blocks[3].text.startswith("Die Spitzen")

@@ -79,12 +79,18 @@ class Dateline:
                 continue
             if sum(1 for b in opening[:position] if b.main and is_prose(b.text)) >= _MAX_MAIN_PROSE_ABOVE:
                 break  # HTML: the main content already began with paragraphs of the story
-            if not self._cut(doc, block, rules, opening_block=position == 0):
+            under_byline = position > 0 and block.index == _first_after_byline(doc, opening)
+            cut = self._cut(doc, block, rules, opening_block=position == 0)
+            # "Berlin – Die ..." right under the byline, a standfirst above it: the story's first
+            # paragraph after all; the standfirst between headline and byline stays.
+            standfirst = not cut and under_byline and self._cut(doc, block, rules, opening_block=True)
+            if not cut and not standfirst:
                 prose_seen += _story_paragraph(block.text)
                 continue
             # A dateline opens the story: what the body kept above it is not the story.
             for earlier in above + opening[:position]:
-                doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
+                if not (standfirst and _is_standfirst(doc, earlier)):
+                    doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
             return True
         return False
 
@@ -116,6 +122,26 @@ class Dateline:
                 doc.agency = wire
             return True
         return False
+
+
+def _first_after_byline(doc: Document, opening: list[Block]) -> int | None:
+    """The block right under the byline or date line: with a standfirst above the byline, the
+    story's first paragraph is the second block of the opening, and it may carry a dateline in
+    any case ("Berlin – Die ...")."""
+    bylines = [b.index for b in doc.blocks if b.removed == "byline"]
+    if not bylines or not opening:
+        return None
+    after = [b.index for b in opening if b.index > min(bylines)]
+    return after[0] if after else None
+
+
+def _is_standfirst(doc: Document, block: Block) -> bool:
+    """Prose between the headline and the byline."""
+    bylines = [b.index for b in doc.blocks if b.removed == "byline"]
+    headline = doc.headline_index
+    if headline is None or not bylines:
+        return False
+    return headline < block.index < min(bylines) and is_prose(block.text)
 
 
 def _story_paragraph(text: str) -> bool:
