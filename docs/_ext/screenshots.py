@@ -12,24 +12,16 @@ Needs ``/usr/bin/chromium`` (``apt-get install chromium``), or ``NEWSCLEAN_CHROM
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
+from newsclean.report.chromium import CHROMIUM, LAUNCH_ARGS
+
 REPO = Path(__file__).resolve().parents[2]
 IMAGES = REPO / "docs" / "images"
-CHROMIUM = os.environ.get("NEWSCLEAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+
+ARGS = list(LAUNCH_ARGS)
 SITES = {
     "harbor-daily.example": "Listen to Harbor Daily stories on the go with our app",
     "valley-times.example": "Valley Times readers can now listen to every story",

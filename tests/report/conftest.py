@@ -25,22 +25,13 @@ import pytest
 
 from newsclean.batch import BatchOptions, Summary, run
 from newsclean.cli import main
+from newsclean.report.chromium import CHROMIUM, LAUNCH_ARGS
 
 from ._sample import write_dump
 
 REPO = Path(__file__).resolve().parents[2]
 STORM = REPO / "examples" / "pages" / "storm.txt"
-CHROMIUM = Path(os.environ.get("NEWSCLEAN_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = list(LAUNCH_ARGS)
 
 
 @pytest.fixture(scope="session")
