@@ -39,19 +39,11 @@ def _dump_body_f1(html: CleanRun, dump: CleanRun, pages: list[CorpusPage]) -> fl
     return evaluate_bodies({p.id: (dump.body(p.id), p.gold_body) for p in pages}, n_bootstrap=0).f1
 
 
-def _html_metadata(attribute: str) -> Metric:
+def _metadata(mode: str, attribute: str) -> Metric:
     def metric(html: CleanRun, dump: CleanRun, pages: list[CorpusPage]) -> float | None:
         gold = {p.id: p.metadata for p in pages if p.metadata is not None}
-        value: float | None = getattr(score_metadata(html.articles, gold), attribute)
-        return value
-
-    return metric
-
-
-def _dump_metadata(attribute: str) -> Metric:
-    def metric(html: CleanRun, dump: CleanRun, pages: list[CorpusPage]) -> float | None:
-        gold = {p.id: p.metadata for p in pages if p.metadata is not None}
-        value: float | None = getattr(score_metadata(dump.articles, gold), attribute)
+        run = html if mode == "html" else dump
+        value: float | None = getattr(score_metadata(run.articles, gold), attribute)
         return value
 
     return metric
@@ -60,16 +52,16 @@ def _dump_metadata(attribute: str) -> Metric:
 METRICS: dict[str, Metric] = {
     "html_body_f1": _html_body_f1,
     "dump_body_f1": _dump_body_f1,
-    "html_title": _html_metadata("title"),
-    "html_authors_exact": _html_metadata("authors_exact"),
-    "html_author_precision": _html_metadata("author_precision"),
-    "html_published": _html_metadata("published"),
-    "html_dateline_f1": _html_metadata("dateline_f1"),
-    "html_dateline_location_overall": _html_metadata("dateline_location_overall"),
-    "dump_title": _dump_metadata("title"),
-    "dump_authors_exact": _dump_metadata("authors_exact"),
-    "dump_published": _dump_metadata("published"),
-    "dump_dateline_f1": _dump_metadata("dateline_f1"),
+    "html_title": _metadata("html", "title"),
+    "html_authors_exact": _metadata("html", "authors_exact"),
+    "html_author_precision": _metadata("html", "author_precision"),
+    "html_published": _metadata("html", "published"),
+    "html_dateline_f1": _metadata("html", "dateline_f1"),
+    "html_dateline_location_overall": _metadata("html", "dateline_location_overall"),
+    "dump_title": _metadata("dump", "title"),
+    "dump_authors_exact": _metadata("dump", "authors_exact"),
+    "dump_published": _metadata("dump", "published"),
+    "dump_dateline_f1": _metadata("dump", "dateline_f1"),
 }
 
 
