@@ -127,3 +127,15 @@ def test_fixture_pages_tags(page: str, expected: list[str]) -> None:
     doc = run_until(PAGES / page, "tags")
     assert doc.tags == expected
     assert [reason for _, reason in removed(doc) if reason == "tags"] == ["tags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("关键词：政治、经济，社会", ["政治", "经济", "社会"]),
+        ("標籤：台北 選舉", ["台北", "選舉"]),
+    ],
+)
+def test_chinese_tags_split_on_their_own_separators(text: str, expected: list[str]) -> None:
+    doc = run_stage(Tags(), lines_doc([PROSE, text], lang="zh"))
+    assert doc.tags == expected

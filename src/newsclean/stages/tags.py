@@ -18,7 +18,10 @@ from newsclean.patterns import PatternSet, pattern_set
 from newsclean.shape import is_prose, word_count
 
 _TAG_MAX_WORDS = 5
-_SPLIT = regex.compile(r"\s*[,;|•·#]\s*|\s{2,}")
+# Full-width commas and the enumeration comma ("、") separate tags in Chinese and Japanese, where a
+# single space between two runs of ideographs does too ("台北 選舉").
+_IDEOGRAPHS = r"[\p{Han}\p{Hiragana}\p{Katakana}]"  # not Hangul: Korean puts spaces between words
+_SPLIT = regex.compile(rf"\s*[,;|•·#，、；]\s*|\s{{2,}}|(?<={_IDEOGRAPHS})\s(?={_IDEOGRAPHS})")
 _TAG_CONTEXT = frozenset(
     {"tags", "tag", "taglist", "keywords", "topics", "post-tags", "article-tags", "tagcloud"}
 )
