@@ -109,7 +109,9 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
     text = _HANDLE.sub(" ", text)
     segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
     conj = "|".join(regex.escape(c) for c in patterns.conjunctions) or "and"
-    splitter = regex.compile(rf"\s*,\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+", regex.I)
+    splitter = regex.compile(
+        rf"\s*[,，、]\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+|(?<=\p{{Han}})\s+(?=\p{{Han}})", regex.I
+    )
     for seg_index, segment in enumerate(segments):
         agency = agency_name(segment, lang)
         if agency:
@@ -154,7 +156,7 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
                 if first:
                     result.agency = result.agency or first
                 continue
-            if _looks_like_name(words):
+            if _looks_like_name(words, patterns.surnames):
                 if seg_index > 0 and result.names and len(words) == 1:
                     result.leftover.append(piece)  # a lone word after "|" is more often an outlet
                     continue
@@ -219,7 +221,20 @@ def _is_role(words: list[str], role_words: frozenset[str]) -> bool:
     )
 
 
-def _looks_like_name(words: list[str]) -> bool:
+# A name in Han characters: a surname and a given name, two to four characters, no spaces.
+_HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def _is_han_name(word: str, surnames: frozenset[str]) -> bool:
+    """ "张三", "欧阳修": a family name from the pattern files, then one to three characters."""
+    return bool(_HAN_NAME.match(word)) and any(
+        word.startswith(s) and 1 <= len(word) - len(s) <= 3 for s in surnames
+    )
+
+
+def _looks_like_name(words: list[str], surnames: frozenset[str] = frozenset()) -> bool:
+    if len(words) == 1 and _is_han_name(words[0], surnames):
+        return True
     if not 1 <= len(words) <= _MAX_NAME_TOKENS:
         return False
     capitals = 0

@@ -197,6 +197,7 @@ class PatternFile(BaseModel):
     conjunctions: list[str] = Field(default_factory=list)
     role_words: list[str] = Field(default_factory=list)
     desk_words: list[str] = Field(default_factory=list)
+    surnames: list[str] = Field(default_factory=list)
     agencies: dict[str, str] = Field(default_factory=dict)
     rule: list[Rule] = Field(default_factory=list)
 
@@ -277,6 +278,7 @@ class PatternSet:
         self._longest: dict[str, int] = {}  # per kind: the largest max_words of its rules
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
+        self.surnames = frozenset(w for f in self.files for w in f.surnames)
 
     def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules used by one stage, in file order."""

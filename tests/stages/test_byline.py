@@ -414,3 +414,13 @@ def test_a_printed_name_is_found_in_the_forms_pages_print_it() -> None:
     assert _printed_pattern("JANIE HAR").search("By Janie Har, Associated Press")
     assert _printed_pattern("王小明").search("来源：新华网 记者王小明报道")
     assert not _printed_pattern("Ann Lee").search("Joann Leeds wrote this")
+
+
+def test_a_chinese_byline_taken_by_a_boilerplate_rule_still_gives_its_author() -> None:
+    import newsclean
+
+    story = "北京市4日夜间遭遇强降雨，多个区县出现停水停电情况，相关部门正在全力抢修，预计今天恢复供电。"
+    page = f"北京暴雨致多地停水停电 - 新华网\n\n北京暴雨致多地停水停电\n\n作者：张三、李四\n\n{story}\n"
+    article = newsclean.clean(page)
+    assert [a.name for a in article.authors] == ["张三", "李四"]
+    assert "作者：张三、李四" not in article.paragraphs

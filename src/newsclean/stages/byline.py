@@ -77,7 +77,7 @@ class Byline:
     def __call__(self, doc: Document) -> Document:
         patterns = pattern_set(doc.language, self.pattern_files)
         zone = header_zone(doc, after_first_prose=3)
-        if not self._prefixed(doc, zone, patterns):
+        if not self._prefixed(doc, zone, patterns) and not self._taken_bylines(doc, patterns):
             self._agency_lines(doc, zone, patterns)
             if not doc.authors:
                 self._bare_names(doc, zone, patterns)
@@ -115,6 +115,27 @@ class Byline:
                 parsed = self._read(doc, _LABELLED_FIELD.split(late["names"])[0])
                 if parsed is not None and not parsed.leftover:
                     self._record(doc, parsed, block, "xx/date-then-byline")
+                    return True
+        return False
+
+    # -- pass 1b: bylines a boilerplate rule already took -----------------------
+    def _taken_bylines(self, doc: Document, patterns: PatternSet) -> bool:
+        """Names from a byline line that a boilerplate rule removed as "byline" before this stage
+        ran ("记者：张三"): the line has left the body already; its names are still the authors."""
+        taken = {r.block for r in doc.removals if r.stage == "boilerplate" and r.reason == "byline"}
+        rules = [r for r in patterns.rules_of("byline") if r.tokens is not None]
+        for block in _headline_window(doc):
+            if block.index not in taken:
+                continue
+            for rule in rules:
+                end = token_rule_match_end(rule, block.text)
+                if end is None:
+                    continue
+                parsed = self._read(doc, block.text[_prefix_end(block.text, end) :])
+                if parsed is not None and parsed.names:
+                    doc.authors = [Author(name=n, raw=raw, role=parsed.role) for n, raw in parsed.names]
+                    if parsed.agency and doc.agency is None:
+                        doc.agency = parsed.agency
                     return True
         return False
 

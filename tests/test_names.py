@@ -1,0 +1,25 @@
+"""Names in bylines: Han names, which have no capitals and no spaces, beside Latin-script ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.names import parse_byline_names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("张三", "zh", ["张三"]),
+        ("张三、李四", "zh", ["张三", "李四"]),
+        ("陳大文 王小明", "zh", ["陳大文", "王小明"]),
+        ("Jane Roe and John Doe", "en", ["Jane Roe", "John Doe"]),
+    ],
+)
+def test_names_are_read(text: str, lang: str, expected: list[str]) -> None:
+    assert [name for name, _raw in parse_byline_names(text, lang=lang).names] == expected
+
+
+@pytest.mark.parametrize("text", ["北京市政府今天发布通知", "新闻"])
+def test_han_text_that_is_no_name_is_not_taken(text: str) -> None:
+    assert parse_byline_names(text, lang="zh").names == []
