@@ -424,3 +424,20 @@ def test_a_chinese_byline_taken_by_a_boilerplate_rule_still_gives_its_author() -
     article = newsclean.clean(page)
     assert [a.name for a in article.authors] == ["张三", "李四"]
     assert "作者：张三、李四" not in article.paragraphs
+
+
+def test_a_bare_name_under_a_standfirst_without_a_full_stop_is_the_byline() -> None:
+    import newsclean
+
+    page = "\n".join(
+        [
+            "El Gobierno aprueba los presupuestos de 2025 | EL PAÍS",
+            "El Gobierno aprueba los presupuestos de 2025",
+            "El Consejo de Ministros da luz verde a unas cuentas que prevén un gasto récord en pensiones",
+            "Carlos Martínez",
+            "Madrid - 08 oct 2024 - 14:35 CEST",
+            "El Consejo de Ministros ha aprobado este martes el proyecto de ley de Presupuestos Generales.",
+            "Las cuentas contemplan un aumento del gasto en pensiones del 5,7% y en defensa este año.",
+        ]
+    )
+    assert [a.name for a in newsclean.clean(page).authors] == ["Carlos Martínez"]

@@ -375,12 +375,16 @@ def _is_role_line(text: str, role_words: frozenset[str]) -> bool:
     return bool(words) and all(w.casefold().strip(".,") in role_words for w in words)
 
 
+_STANDFIRST_MIN_WORDS = 10
+
+
 def _anchored(doc: Document, block: Block, patterns: PatternSet) -> bool:
     """Between the headline and the name, only a standfirst and date lines: the byline slot."""
     start = doc.headline_index if doc.headline_index is not None else -1
     between = [b for b in doc.blocks[start + 1 : block.index] if b.removed is None]
-    prose = [b for b in between if is_prose(b.text)]
-    others = [b for b in between if not is_prose(b.text) and not is_date_like(b.text, doc.language, patterns)]
+    # A standfirst is often printed without a full stop: a long line counts as one too.
+    prose = [b for b in between if is_prose(b.text) or word_count(b.text) >= _STANDFIRST_MIN_WORDS]
+    others = [b for b in between if b not in prose and not is_date_like(b.text, doc.language, patterns)]
     return len(prose) <= 1 and not others
 
 
