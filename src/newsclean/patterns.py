@@ -41,7 +41,7 @@ REGEX_TIMEOUT = 0.25
 _MEMO_SIZE = 50_000
 
 #: Languages with a packaged pattern file, besides the neutral ``xx``.
-PACKAGED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "zh")
+PACKAGED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "zh")
 
 RuleKind = Literal[
     "boilerplate",

@@ -112,7 +112,15 @@ class Dateline:
                 # "New York, NY –" in a later paragraph is prose; only capitals or an
                 # agency make a dateline worth looking past the first paragraph for.
                 continue
-            raw = text[: m.end()].strip()
+            end = m.end()
+            if agency is None:
+                # "МОСКВА, 20 ноя — РИА Новости. Текст": the agency printed after the dash.
+                credited = _agency_after_dash(rest, doc.language)
+                if credited is not None:
+                    agency, skip = credited
+                    end += skip
+                    rest = text[end:]
+            raw = text[:end].strip()
             doc.dateline = DatelineField(
                 raw=raw, location=location, agency=agency, date=(groups.get("date") or None)
             )
@@ -122,6 +130,9 @@ class Dateline:
                 doc.agency = wire
             return True
         return False
+
+
+_MAX_AGENCY_CHARS = 30
 
 
 def _first_after_byline(doc: Document, opening: list[Block]) -> int | None:
@@ -142,6 +153,17 @@ def _is_standfirst(doc: Document, block: Block) -> bool:
     if headline is None or not bylines:
         return False
     return headline < block.index < min(bylines) and is_prose(block.text)
+
+
+def _agency_after_dash(rest: str, lang: str | None) -> tuple[str, int] | None:
+    """A known agency and a full stop at the start of the paragraph, and how much of it they take."""
+    stop = rest.find(".", 0, _MAX_AGENCY_CHARS)
+    if stop <= 0:
+        return None
+    candidate = rest[:stop].strip()
+    if not candidate or agency_name(candidate, lang) is None:
+        return None
+    return candidate, stop + 1
 
 
 def _story_paragraph(text: str) -> bool:
