@@ -285,9 +285,7 @@ def test_a_mixed_case_dateline_right_under_the_byline_is_read_and_the_standfirst
 
 
 def test_an_agency_printed_after_the_dash_joins_the_dateline() -> None:
-    story = (
-        "МОСКВА, 20 ноя — РИА Новости. Президент России провел совещание с правительством во вторник."
-    )
+    story = "МОСКВА, 20 ноя — РИА Новости. Президент России провел совещание с правительством во вторник."
     doc = dateline([story, PROSE], lang="ru")
     assert doc.dateline is not None
     assert (doc.dateline.location, doc.dateline.agency) == ("МОСКВА", "РИА Новости")
