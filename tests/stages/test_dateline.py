@@ -291,3 +291,15 @@ def test_an_agency_printed_after_the_dash_joins_the_dateline() -> None:
     assert (doc.dateline.location, doc.dateline.agency) == ("МОСКВА", "РИА Новости")
     assert doc.agency == "RIA Novosti"
     assert doc.blocks[0].text.startswith("Президент России")
+
+
+def test_a_place_line_in_capitals_above_the_first_paragraph_is_the_dateline() -> None:
+    doc = dateline(["BAAR, SWITZERLAND", PROSE, PROSE_2])
+    assert doc.dateline is not None
+    assert doc.dateline.location == "BAAR, SWITZERLAND"
+    assert [b.removed for b in doc.blocks] == ["dateline", None, None]
+
+
+def test_a_capitals_line_without_a_region_is_no_dateline() -> None:
+    doc = dateline(["BREAKING NEWS", PROSE])
+    assert doc.dateline is None

@@ -36,6 +36,9 @@ _OPENING_AFTER_HEADLINE = 10  # a dump's headline may have byline, date and shar
 _MAX_MAIN_PROSE_ABOVE = 2  # HTML: past a standfirst, the main content is the story
 _MAX_PROSE_ABOVE = 3  # a standfirst or teasers may precede it; three paragraphs are the story
 _LETTERS = regex.compile(r"\p{L}{2}")
+# "BAAR, SWITZERLAND" on a line of its own above the story: a place in capitals and its region.
+_CAPS_WORDS = r"\p{Lu}[\p{Lu}.'\-]*(?: \p{Lu}[\p{Lu}.'\-]*){0,3}"
+_CAPS_PLACE_LINE = regex.compile(rf"^(?P<location>{_CAPS_WORDS},\s*{_CAPS_WORDS})\s*[—–-]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ class Dateline:
                 continue
             if sum(1 for b in opening[:position] if b.main and is_prose(b.text)) >= _MAX_MAIN_PROSE_ABOVE:
                 break  # HTML: the main content already began with paragraphs of the story
+            if position == 0 and _standalone_dateline(doc, block, opening[1:2]):
+                return True
             under_byline = position > 0 and block.index == _first_after_byline(doc, opening)
             cut = self._cut(doc, block, rules, opening_block=position == 0)
             # "Berlin – Die ..." right under the byline, a standfirst above it: the story's first
@@ -153,6 +158,17 @@ def _is_standfirst(doc: Document, block: Block) -> bool:
     if headline is None or not bylines:
         return False
     return headline < block.index < min(bylines) and is_prose(block.text)
+
+
+def _standalone_dateline(doc: Document, block: Block, following: list[Block]) -> bool:
+    """A place line in capitals ("BAAR, SWITZERLAND") right above the story's first paragraph."""
+    m = _CAPS_PLACE_LINE.match(block.text.strip())
+    if m is None or not following or not is_prose(following[0].text):
+        return False
+    location = m.group("location")
+    doc.dateline = DatelineField(raw=block.text.strip(), location=location, agency=None, date=None)
+    doc.drop(block, reason="dateline", rule="xx/dateline-place-line")
+    return True
 
 
 def _agency_after_dash(rest: str, lang: str | None) -> tuple[str, int] | None:
