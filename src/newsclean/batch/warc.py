@@ -153,16 +153,24 @@ def read_warc(chunk: Chunk, *, max_bytes: int, backend: str = "warcio") -> Itera
     return _read_warcio(chunk, max_bytes)
 
 
+def open_chunk(chunk: Chunk) -> IO[bytes] | Record:
+    """The archive opened at the chunk's offset, or the error record that stands for the chunk."""
+    try:
+        raw = open_raw(chunk.source.path)
+        raw.seek(chunk.start)
+    except STREAM_ERRORS as exc:
+        return error_record(chunk.source.name, chunk.first_index, f"cannot read: {exc}", offset=chunk.start)
+    return raw
+
+
 def _read_warcio(chunk: Chunk, max_bytes: int) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
 
     name = chunk.source.name
     index, n = chunk.first_index, 0
-    try:
-        raw = open_raw(chunk.source.path)
-        raw.seek(chunk.start)
-    except STREAM_ERRORS as exc:
-        yield error_record(name, index, f"cannot read: {exc}", offset=chunk.start)
+    raw = open_chunk(chunk)
+    if isinstance(raw, Record):
+        yield raw
         return
     with raw:
         size = size_of(raw)

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsclean.batch.http_body import decode_body
-from newsclean.batch.inputs import open_raw
-from newsclean.batch.readers import STREAM_ERRORS, error_record
+from newsclean.batch.readers import error_record
 from newsclean.batch.records import Chunk, Record
-from newsclean.batch.warc import charset_of, page_content, page_kind
+from newsclean.batch.warc import charset_of, open_chunk, page_content, page_kind
 from newsclean.errors import InputError
 
 
@@ -27,11 +26,9 @@ def read_warc_fast(chunk: Chunk, *, max_bytes: int) -> Iterator[Record]:
 
     name = chunk.source.name
     index, n = chunk.first_index, 0
-    try:
-        raw = open_raw(chunk.source.path)
-        raw.seek(chunk.start)
-    except STREAM_ERRORS as exc:
-        yield error_record(name, index, f"cannot read: {exc}", offset=chunk.start)
+    raw = open_chunk(chunk)
+    if isinstance(raw, Record):
+        yield raw
         return
     with raw:
         try:
