@@ -75,6 +75,8 @@ class Dateline:
     ) -> bool:
         """Cut a dateline from one of the ``opening`` blocks; drop what the body kept above it."""
         prose_seen = 0
+        byline = _first_byline(doc)
+        under_byline = _first_after(byline, opening)
         for position, block in enumerate(opening):
             if prose_seen >= _MAX_PROSE_ABOVE:
                 break  # the story has begun without a dateline
@@ -84,17 +86,21 @@ class Dateline:
                 break  # HTML: the main content already began with paragraphs of the story
             if position == 0 and _standalone_dateline(doc, block, opening[1:2]):
                 return True
-            under_byline = position > 0 and block.index == _first_after_byline(doc, opening)
             cut = self._cut(doc, block, rules, opening_block=position == 0)
             # "Berlin – Die ..." right under the byline, a standfirst above it: the story's first
             # paragraph after all; the standfirst between headline and byline stays.
-            standfirst = not cut and under_byline and self._cut(doc, block, rules, opening_block=True)
+            standfirst = (
+                not cut
+                and position > 0
+                and block.index == under_byline
+                and self._cut(doc, block, rules, opening_block=True)
+            )
             if not cut and not standfirst:
                 prose_seen += _story_paragraph(block.text)
                 continue
             # A dateline opens the story: what the body kept above it is not the story.
             for earlier in above + opening[:position]:
-                if not (standfirst and _is_standfirst(doc, earlier)):
+                if not (standfirst and _is_standfirst(doc, earlier, byline)):
                     doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
             return True
         return False
@@ -140,24 +146,25 @@ class Dateline:
 _MAX_AGENCY_CHARS = 30
 
 
-def _first_after_byline(doc: Document, opening: list[Block]) -> int | None:
-    """The block right under the byline or date line: with a standfirst above the byline, the
-    story's first paragraph is the second block of the opening, and it may carry a dateline in
-    any case ("Berlin – Die ...")."""
-    bylines = [b.index for b in doc.blocks if b.removed == "byline"]
-    if not bylines or not opening:
+def _first_byline(doc: Document) -> int | None:
+    """Index of the first block the byline stage took (the byline or its date line)."""
+    return next((b.index for b in doc.blocks if b.removed == "byline"), None)
+
+
+def _first_after(byline: int | None, opening: list[Block]) -> int | None:
+    """The opening block right under the byline: with a standfirst above the byline, the story's
+    first paragraph, which may carry a dateline in any case ("Berlin – Die ...")."""
+    if byline is None:
         return None
-    after = [b.index for b in opening if b.index > min(bylines)]
-    return after[0] if after else None
+    return next((b.index for b in opening if b.index > byline), None)
 
 
-def _is_standfirst(doc: Document, block: Block) -> bool:
+def _is_standfirst(doc: Document, block: Block, byline: int | None) -> bool:
     """Prose between the headline and the byline."""
-    bylines = [b.index for b in doc.blocks if b.removed == "byline"]
     headline = doc.headline_index
-    if headline is None or not bylines:
+    if headline is None or byline is None:
         return False
-    return headline < block.index < min(bylines) and is_prose(block.text)
+    return headline < block.index < byline and is_prose(block.text)
 
 
 def _standalone_dateline(doc: Document, block: Block, following: list[Block]) -> bool:
