@@ -133,9 +133,7 @@ class Byline:
                     continue
                 parsed = self._read(doc, block.text[_prefix_end(block.text, end) :])
                 if parsed is not None and parsed.names:
-                    doc.authors = [Author(name=n, raw=raw, role=parsed.role) for n, raw in parsed.names]
-                    if parsed.agency and doc.agency is None:
-                        doc.agency = parsed.agency
+                    _set_authors(doc, parsed)
                     return True
         return False
 
@@ -249,10 +247,14 @@ class Byline:
 
     @staticmethod
     def _record(doc: Document, parsed: BylineParse, block: Block, rule: str) -> None:
-        doc.authors = [Author(name=name, raw=raw, role=parsed.role) for name, raw in parsed.names]
-        if parsed.agency and doc.agency is None:
-            doc.agency = parsed.agency
+        _set_authors(doc, parsed)
         doc.drop(block, reason="byline", rule=rule)
+
+
+def _set_authors(doc: Document, parsed: BylineParse) -> None:
+    doc.authors = [Author(name=name, raw=raw, role=parsed.role) for name, raw in parsed.names]
+    if parsed.agency and doc.agency is None:
+        doc.agency = parsed.agency
 
 
 def _as_printed(authors: list[Author], doc: Document) -> list[Author]:
