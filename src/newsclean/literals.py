@@ -52,7 +52,9 @@ _NAMED_GROUP = re.compile(r"\(\?P?<(?![=!])\w+>")
 _EXTRA_FOLDS = str.maketrans({"ı": "i", "\u0307": None})
 
 
-@lru_cache(maxsize=65536)
+# Small: the same block is folded for a few rule kinds in a row; a large cache would hold megabytes
+# of folded paragraphs in a long batch run.
+@lru_cache(maxsize=4096)
 def folded(text: str) -> str:
     """The text as the literals are compared with it.
 
