@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import newsclean
 from newsclean.evaluate import CorpusPage, evaluate_bodies, score_metadata
 
 from .conftest import CleanRun
@@ -49,6 +50,21 @@ def _metadata(mode: str, attribute: str) -> Metric:
     return metric
 
 
+def _reclean_intact(mode: str) -> Metric:
+    """Share of pages whose cleaned body, cleaned again as a text dump, keeps every paragraph:
+    newsclean run over text that is already clean (its own output or another extractor's)."""
+
+    def metric(html: CleanRun, dump: CleanRun, pages: list[CorpusPage]) -> float | None:
+        run = html if mode == "html" else dump
+        bodies = [a for a in run.articles.values() if a.paragraphs]
+        if not bodies:
+            return None
+        intact = sum(set(a.paragraphs) <= set(newsclean.clean(a.body).paragraphs) for a in bodies)
+        return intact / len(bodies)
+
+    return metric
+
+
 METRICS: dict[str, Metric] = {
     "html_body_f1": _html_body_f1,
     "dump_body_f1": _dump_body_f1,
@@ -62,6 +78,8 @@ METRICS: dict[str, Metric] = {
     "dump_authors_exact": _metadata("dump", "authors_exact"),
     "dump_published": _metadata("dump", "published"),
     "dump_dateline_f1": _metadata("dump", "dateline_f1"),
+    "html_reclean_intact": _reclean_intact("html"),
+    "dump_reclean_intact": _reclean_intact("dump"),
 }
 
 

@@ -19,6 +19,25 @@ def main_content(lines: list[str], *, main: list[bool | None] | None = None, fmt
     return run_stage(MainContent(), doc)
 
 
+SHARE_ROW = "Share on Facebook"
+
+
+def page_dump(lines: list[str]) -> Document:
+    """A dump showing page chrome: the lines, then a share row the boilerplate stage already took.
+    Without such evidence the text counts as clean and nothing leaves by its shape alone."""
+    doc = lines_doc([*lines, SHARE_ROW])
+    doc.current_stage = "boilerplate"
+    doc.drop(doc.blocks[-1], reason="social", rule="xx/share-row")
+    return run_stage(MainContent(), doc)
+
+
+def story_removed(doc: Document) -> list[tuple[str, str]]:
+    """What main_content removed (the share row of :func:`page_dump` aside)."""
+    return [
+        (r.text, r.reason) for r in sorted(doc.removals, key=lambda r: r.block) if r.stage == "main_content"
+    ]
+
+
 def test_dump_menu_before_and_teasers_after_the_story_leave() -> None:
     doc = main_content(
         [
@@ -67,9 +86,27 @@ def test_short_lines_inside_the_story_stay() -> None:
 
 
 def test_a_short_sentence_outside_the_story_is_not_main_content() -> None:
-    doc = main_content([PROSE, PROSE_2, "Photos courtesy of the family."])
-    assert removed(doc) == [("Photos courtesy of the family.", "not_main_content")]
-    assert doc.removals[0].rule == "xx/outside-main-text"
+    doc = page_dump([PROSE, PROSE_2, "Photos courtesy of the family."])
+    assert story_removed(doc) == [("Photos courtesy of the family.", "not_main_content")]
+    assert doc.removals[1].rule == "xx/outside-main-text"
+
+
+def test_clean_text_keeps_its_short_lines() -> None:
+    # No rule finds page chrome and no menu heads the text: a body cleaned before, whose
+    # subheading and list are the story's own.
+    lines = [PROSE, "What comes next", PROSE_2, "Key dates", "1990", "2004", "Photos courtesy of the family."]
+    doc = main_content(lines)
+    assert doc.removals == []
+
+
+def test_a_menu_over_the_story_is_page_chrome_enough() -> None:
+    doc = main_content(["Home", "World", "Sport", PROSE, PROSE_2, "Photos courtesy of the family."])
+    assert removed(doc) == [
+        ("Home", "navigation"),
+        ("World", "navigation"),
+        ("Sport", "navigation"),
+        ("Photos courtesy of the family.", "not_main_content"),
+    ]
 
 
 def test_a_teaser_paragraph_beyond_a_long_menu_is_not_part_of_the_story() -> None:
@@ -86,15 +123,20 @@ def test_a_teaser_paragraph_beyond_a_long_menu_is_not_part_of_the_story() -> Non
         "Opinion",
         "Video",
     ]
-    doc = main_content([teaser, *menu, PROSE, PROSE_2, PROSE_3])
+    doc = page_dump([teaser, *menu, PROSE, PROSE_2, PROSE_3])
     assert [b.text for b in doc.kept()] == [PROSE, PROSE_2, PROSE_3]
     assert doc.blocks[0].removed == "not_main_content"
 
 
-def test_a_dump_without_prose_keeps_nothing_but_removes_with_reasons() -> None:
-    doc = main_content(["Home", "Storm leaves thousands without power"])
+def test_a_page_dump_without_prose_keeps_nothing_but_removes_with_reasons() -> None:
+    doc = page_dump(["Home", "Storm leaves thousands without power"])
     assert list(doc.kept()) == []
-    assert removed(doc) == [("Home", "navigation"), ("Storm leaves thousands without power", "related")]
+    assert story_removed(doc) == [("Home", "navigation"), ("Storm leaves thousands without power", "related")]
+
+
+def test_short_lines_without_page_chrome_or_prose_are_the_text_itself() -> None:
+    lines = ["Storm leaves thousands without power", "Roads closed in three counties"]
+    assert [b.text for b in main_content(lines).kept()] == lines
 
 
 def test_blocks_already_removed_are_left_alone() -> None:
@@ -185,10 +227,10 @@ def test_a_list_of_teasers_after_the_story_leaves_as_related() -> None:
     teasers = []
     for i, summary in enumerate(TEASER_SUMMARIES):
         teasers += [f"Headline of another story number {i}", "Jane Roe", f"{i + 2}H ago", summary]
-    doc = main_content([*STORY, *teasers])
+    doc = page_dump([*STORY, *teasers])
     assert [b.removed for b in doc.blocks[: len(STORY)]] == [None] * len(STORY)
-    assert {r.rule for r in doc.removals} == {"xx/teaser-list"}
-    assert [b.text for b in doc.blocks if b.removed] == teasers
+    assert {r.rule for r in doc.removals if r.stage == "main_content"} == {"xx/teaser-list"}
+    assert [text for text, _ in story_removed(doc)] == teasers
 
 
 def test_sections_of_a_story_with_one_paragraph_each_stay() -> None:
@@ -253,7 +295,7 @@ TOUR = [
 
 
 def test_a_list_of_dates_after_the_story_is_part_of_it() -> None:
-    doc = main_content([*STORY, "The tour dates:", *TOUR, "Home", "Contact"])
+    doc = page_dump([*STORY, "The tour dates:", *TOUR, "Home", "Contact"])
     assert [b.text for b in doc.kept()] == [*STORY, "The tour dates:", *TOUR]
 
 
@@ -264,5 +306,5 @@ def test_a_list_of_dates_inside_the_story_is_not_a_link_list() -> None:
 
 def test_repeated_lines_with_numbers_are_no_data_list() -> None:
     repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
-    doc = main_content([*STORY, *repeated])
+    doc = page_dump([*STORY, *repeated])
     assert [b.text for b in doc.kept()] == STORY

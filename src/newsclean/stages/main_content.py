@@ -13,6 +13,8 @@ list of teasers (one short summary at a time between kicker, headline and
 time lines), runs of headline-like lines, and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
 items printed right after the story (tour dates, a race calendar) joins it.
+All of that needs a dump that shows page furniture (:mod:`.furniture`); text
+without any is taken as clean, and only a comments or copyright cut applies.
 
 >>> from newsclean.document import Document
 >>> doc = Document.from_lines(["Home", "World", "A first sentence of the story, long enough to be prose.",
@@ -29,6 +31,7 @@ import regex
 
 from newsclean.document import Block, Document
 from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
+from newsclean.stages.furniture import has_page_furniture
 
 _MENU_MAX_WORDS = 3
 _LINK_LIST_MIN = 3
@@ -65,10 +68,14 @@ class MainContent:
                 elif block.main and (teaser := _teaser_box(block)):
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             return doc
+        if not has_page_furniture(doc):
+            # Clean text (a body cleaned before, a caption or list cleaned on its own): its short
+            # lines are the story's own lists and subheadings, and nothing marks a menu around it.
+            _drop_after_comments(doc, kept)
+            return doc
         start, end = self._main_run(kept, _story_start(kept, doc.headline_index), doc.headline_index)
         if start == end and len(kept) == 1:
-            # No prose, and a single line left: that is the text itself ("Hello world", a caption
-            # cleaned on its own), not a menu around a story.
+            # No prose, and a single line left: that is the text itself, not a menu around a story.
             return doc
         if start < end:
             end = _past_data_list(kept, end)

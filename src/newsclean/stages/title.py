@@ -25,7 +25,8 @@ import regex
 
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet, pattern_set
-from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
+from newsclean.shape import capitalised_share, ends_like_sentence, is_headline_like, is_prose, word_count
+from newsclean.stages.furniture import has_page_furniture
 from newsclean.stages.zones import is_byline_or_date
 
 _KEY = regex.compile(r"\w+")
@@ -45,6 +46,7 @@ _MAX_NAME_WORDS = 5
 _MAX_NAME_LINE_WORDS = 12  # "Lisa Roe and Trevor J. Doe Sioux Falls Argus Leader"
 _DECK_WORDS = 12  # a sentence-case line this long under a headline is its deck
 _URL_WORD = regex.compile(r"[^\W\d_]{3,}")
+_LETTER_WORD = regex.compile(r"\p{L}{2,}")
 
 
 @lru_cache(maxsize=16384)
@@ -71,7 +73,9 @@ class Title:
         fallback = False
         if headline is None:
             hints = _hint_words(doc, page_title)
-            headline = _headline_over_byline(window, pattern_set(doc.language), doc.language, hints)
+            headline = _headline_over_byline(
+                window, pattern_set(doc.language), doc.language, hints, straight=has_page_furniture(doc)
+            )
             fallback = headline is not None
         if headline is not None:
             doc.title = headline.text
@@ -104,20 +108,38 @@ class Title:
             return first
         # A dump's first line is the page <title> when it carries a "Headline |
         # Site" separator, is echoed later, or is a short line that is not prose;
-        # otherwise it may be body.
+        # otherwise it may be body. A byline or date line is never the page title.
         if doc.format != "text" or first.index != 0 or len(kept) < 2:
+            return None
+        patterns = pattern_set(doc.language)
+        if patterns.first_match("byline", first.text) is not None:
             return None
         if not kept[1].gap_before:
             # A dump without blank lines: the line is the page title only when it reads
             # "Headline - Site" and the headline part is printed again below.
             return first if _printed_part(first.text, kept[1:_SEARCH_WINDOW]) else None
-        echoed = any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
+        # A full sentence repeated further down (a pull quote, a repeated paragraph) is no title:
+        # headlines do not end with a full stop.
+        sentence = ends_like_sentence(first.text.rstrip("?!"))
+        # One or two words echoed below are a label or a list entry as often as a title.
+        echoed = (
+            not sentence
+            and word_count(first.text) >= _MIN_PRINTED_WORDS
+            and any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
+        )
+        separated = not sentence and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
+        if separated or echoed:
+            return first
+        # A short first line alone makes a page title only on a page with furniture; in clean
+        # text (a body cleaned before) it is the story's first line.
         titled = (
             3 <= word_count(first.text) <= _MAX_TITLE_WORDS
+            and len(_LETTER_WORD.findall(first.text)) >= 2  # words, not a score or a code
             and not is_prose(first.text)
-            and pattern_set(doc.language).first_match("boilerplate", first.text) is None
+            and patterns.first_match("boilerplate", first.text) is None
+            and has_page_furniture(doc)
         )
-        return first if _SEPARATOR.search(first.text) or echoed or titled else None
+        return first if titled else None
 
 
 def _printed_part(text: str, blocks: list[Block]) -> bool:
@@ -213,14 +235,19 @@ def _closest(
 
 
 def _headline_over_byline(
-    blocks: list[Block], patterns: PatternSet, lang: str | None, hints: frozenset[str]
+    blocks: list[Block],
+    patterns: PatternSet,
+    lang: str | None,
+    hints: frozenset[str],
+    *,
+    straight: bool = True,
 ) -> Block | None:
     """The printed headline when the page title names it otherwise.
 
     It heads the story: over the byline and date lines that stand above the
-    first paragraphs of prose, else straight over the first paragraph. A line
-    sharing no word with the page title or the URL (when there are any) is a
-    teaser, not the headline.
+    first paragraphs of prose, else (when ``straight``) straight over the first
+    paragraph. A line sharing no word with the page title or the URL (when there
+    are any) is a teaser, not the headline.
     """
     starts = [i for i, b in enumerate(blocks) if is_prose(b.text)][:_STORY_TRIES]
     for tried, start in enumerate(starts):
@@ -229,7 +256,7 @@ def _headline_over_byline(
         found = []
         if meta:
             found.append(_headline_ending(blocks[: meta[0]], patterns, lang, standfirst=True))
-        if tried == 0:
+        if tried == 0 and straight:
             found.append(_headline_ending(blocks[first:start], patterns, lang))
         for block in found:
             headline = _over_deck(blocks, block, patterns, lang, hints) if block is not None else None
