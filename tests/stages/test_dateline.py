@@ -303,3 +303,47 @@ def test_a_place_line_in_capitals_above_the_first_paragraph_is_the_dateline() ->
 def test_a_capitals_line_without_a_region_is_no_dateline() -> None:
     doc = dateline(["BREAKING NEWS", PROSE])
     assert doc.dateline is None
+
+
+def test_a_place_region_and_country_before_a_colon_is_a_dateline() -> None:
+    doc = opening(f"Washington, DC, United States: The {REST}")
+    assert doc.dateline is not None
+    assert (doc.dateline.raw, doc.dateline.location, doc.dateline.agency) == (
+        "Washington, DC, United States:",
+        "Washington, DC, United States",
+        None,
+    )
+    assert doc.blocks[0].text == f"The {REST}"
+
+
+def test_under_the_pages_own_description_the_next_paragraph_may_open_with_a_mixed_case_dateline() -> None:
+    standfirst = "NASA wants to land on the Moon again, and it is asking private firms to help it do so."
+    lines = [standfirst, f"Washington, DC, United States: The {REST}", PROSE_2]
+    doc = dateline(lines)
+    assert doc.dateline is None  # without the description, paragraph two is read as prose
+    described = lines_doc(lines)
+    described.metadata["description"] = standfirst
+    doc = run_stage(Dateline(), described)
+    assert doc.dateline is not None and doc.dateline.location == "Washington, DC, United States"
+    # As with any text above a dateline, the standfirst leaves the body (the story opens there).
+    assert [r.rule for r in doc.removals] == ["xx/above-dateline"]
+
+
+def test_the_outlet_crediting_itself_where_a_dateline_stands() -> None:
+    doc = lines_doc([f"Example.Net - The {REST}", PROSE_2])
+    doc.site_name = "Example.Net"
+    doc = run_stage(Dateline(), doc)
+    assert doc.dateline is not None
+    assert (doc.dateline.raw, doc.dateline.location, doc.dateline.agency) == (
+        "Example.Net -",
+        None,
+        "Example.Net",
+    )
+    assert doc.agency is None, "an outlet is not a wire agency"
+    assert doc.blocks[0].text == f"The {REST}"
+
+
+def test_the_site_name_inside_a_sentence_is_no_dateline() -> None:
+    doc = lines_doc([f"Example.Net readers - and {REST}", PROSE_2])
+    doc.site_name = "Example.Net"
+    assert run_stage(Dateline(), doc).dateline is None

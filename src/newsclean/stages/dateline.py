@@ -77,6 +77,7 @@ class Dateline:
         prose_seen = 0
         byline = _first_byline(doc)
         under_byline = _first_after(byline, opening)
+        lead = _lead_position(doc, opening)
         for position, block in enumerate(opening):
             if prose_seen >= _MAX_PROSE_ABOVE:
                 break  # the story has begun without a dateline
@@ -86,7 +87,9 @@ class Dateline:
                 break  # HTML: the main content already began with paragraphs of the story
             if position == 0 and _standalone_dateline(doc, block, opening[1:2]):
                 return True
-            cut = self._cut(doc, block, rules, opening_block=position == 0)
+            cut = self._cut(doc, block, rules, opening_block=position <= lead) or (
+                position <= lead and _site_credit(doc, block)
+            )
             # "Berlin – Die ..." right under the byline, a standfirst above it: the story's first
             # paragraph after all; the standfirst between headline and byline stays.
             standfirst = (
@@ -144,6 +147,8 @@ class Dateline:
 
 
 _MAX_AGENCY_CHARS = 30
+_MAX_SITE_CHARS = 40
+_WORDS = regex.compile(r"\w+")
 
 
 def _first_byline(doc: Document) -> int | None:
@@ -175,6 +180,36 @@ def _standalone_dateline(doc: Document, block: Block, following: list[Block]) ->
     location = m.group("location")
     doc.dateline = DatelineField(raw=block.text.strip(), location=location, agency=None, date=None)
     doc.drop(block, reason="dateline", rule="xx/dateline-place-line")
+    return True
+
+
+def _lead_position(doc: Document, opening: list[Block]) -> int:
+    """Where the story's first paragraph may stand: 1 when the first opening block is the page's
+    own description (a standfirst printed over the story), else 0."""
+    description = doc.metadata.get("description")
+    if not opening or not isinstance(description, str) or len(opening) < 2:
+        return 0
+    return 1 if _words(opening[0].text) == _words(description) else 0
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _site_credit(doc: Document, block: Block) -> bool:
+    """The outlet crediting itself where a dateline stands ("PanARMENIAN.Net - Verified video
+    footage..."): the page's own site name, then a dash. An outlet, so not the article's agency."""
+    site = doc.site_name
+    if not site or len(site) > _MAX_SITE_CHARS:
+        return False
+    m = regex.match(rf"(?i:{regex.escape(site)})\s*(?:—|–|--|-)\s+", block.text)
+    if m is None:
+        return False
+    rest = block.text[m.end() :]
+    if not _plausible(None, site, "-", rest):
+        return False
+    doc.dateline = DatelineField(raw=block.text[: m.end()].strip(), location=None, agency=site, date=None)
+    block.set_text(rest.strip())
     return True
 
 
