@@ -441,3 +441,19 @@ def test_a_bare_name_under_a_standfirst_without_a_full_stop_is_the_byline() -> N
         ]
     )
     assert [a.name for a in newsclean.clean(page).authors] == ["Carlos Martínez"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "site", "authors"),
+    [
+        ("Posted by Vortex", "Vortex Cannon Entertainment", []),  # the site's own account
+        ("By Beachbody", "The Beachbody Blog", []),
+        ("By Jane Roe", "The Beachbody Blog", ["Jane Roe"]),
+        ("By Regan", "Regan's Kitchen", ["Regan"]),  # a possessive: the person's own site
+    ],
+)
+def test_an_author_named_inside_the_site_name_is_the_site(credit: str, site: str, authors: list[str]) -> None:
+    doc = lines_doc([HEADLINE, credit, PROSE, PROSE_2])
+    doc.site_name = site
+    doc = run_stage(Byline(), doc)
+    assert [a.name for a in doc.authors] == authors

@@ -58,6 +58,7 @@ _HEADLINE_WINDOW = (10, 20)  # blocks above and below the headline where a bylin
 _LOWER_TAIL = regex.compile(r"(?<=\p{L})(?:\s+\p{Ll}[\p{L}.]*)+\s*$")
 _MIN_OUTLET_CHARS = 5  # a shorter tail ("Li") is found in too many host names
 _LETTERS = regex.compile(r"\p{L}{2}")
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _MAX_ROLE_LINE_WORDS = 6
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WEEKDAY_CLOCK = regex.compile(
@@ -449,10 +450,25 @@ def _is_outlet(name: str, doc: Document) -> bool:
     """The site, its publisher or its host given as the author."""
     key = name.casefold().replace(" ", "")
     for other in (doc.site_name, doc.metadata.get("og_site_name"), doc.metadata.get("publisher")):
-        if other and key == other.casefold().replace(" ", ""):
+        if other and (key == other.casefold().replace(" ", "") or _within_name(name, other)):
             return True
     host = (doc.url or "").split("//")[-1].split("/")[0].casefold()
     return bool(host) and key in host.replace("-", "")
+
+
+def _within_name(name: str, site: str) -> bool:
+    """ "Posted by Vortex" on "Vortex Cannon Entertainment": the author's words run inside the
+    site's name, so the site's account posted it, not a person."""
+    words = [w.casefold() for w in _NAME_WORD.findall(name)]
+    site_words = [w.casefold() for w in _NAME_WORD.findall(site)]
+    if not words or len(words) >= len(site_words):
+        return False
+    n = len(words)
+    # "Regan's Kitchen" is Regan's own site: a possessive names the person.
+    return any(
+        site_words[i : i + n] == words and site_words[i + n : i + n + 1] != ["s"]
+        for i in range(len(site_words) - n + 1)
+    )
 
 
 def _prefix_end(text: str, match_end: int) -> int:
