@@ -308,3 +308,47 @@ def test_repeated_lines_with_numbers_are_no_data_list() -> None:
     repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
     doc = page_dump([*STORY, *repeated])
     assert [b.text for b in doc.kept()] == STORY
+
+
+SUMMARY = (
+    "The agency is the fifth company this year to break ranks with the association, its head said, "
+    "after weeks of talks that ended late on Friday with a deal both sides called fair and lasting, "
+    "and which the members are expected to approve at a meeting next month."
+)
+KICKED_TEASERS = [
+    line
+    for headline in (
+        "Studio signs a new deal with the writers guild",
+        # A headline with a sentence inside reads as prose, so the teaser rhythm alone misses the list.
+        "Regulators drop decades-old film business rules. What effect will that have on cinemas?",
+        "Racetrack scenes were shot in the hills north of the city",
+        "Distribution chief leaves for a rival studio. Who will take over the job next year?",
+    )
+    for line in ("Company Town", headline, "Company Town", headline, SUMMARY)
+]
+LONG_ANSWER = " ".join([PROSE, PROSE_2, PROSE_3, PROSE])
+
+
+def test_teasers_under_one_repeated_label_after_the_story_leave() -> None:
+    doc = page_dump([*STORY, *KICKED_TEASERS])
+    assert [b.text for b in doc.kept()] == STORY
+    assert {r.rule for r in doc.removals if r.stage == "main_content"} == {"xx/kicker-list"}
+
+
+def test_an_interview_with_a_speakers_name_over_each_answer_stays() -> None:
+    interview = [line for _ in range(4) for line in ("Jane Roe", LONG_ANSWER)]
+    doc = page_dump([*STORY, *interview])
+    assert [b.text for b in doc.kept()] == [*STORY, *interview]
+
+
+def test_a_repeated_label_inside_the_story_does_not_end_it() -> None:
+    inline = ["Business", "Publisher renames itself in a dispute", "Business", "Publisher renames itself"]
+    doc = page_dump([*STORY, *inline, *STORY[:6]])
+    assert not [r for r in doc.removals if r.rule == "xx/kicker-list"]
+
+
+def test_separator_lines_are_no_label() -> None:
+    questions = ("Who leads the race now", "Who pays for the new bridge", "Who wins in the end")
+    sections = [line for q in questions for line in ("___", q, LONG_ANSWER)]
+    doc = page_dump([*STORY, *sections])
+    assert not [r for r in doc.removals if r.rule == "xx/kicker-list"]

@@ -10,7 +10,8 @@ blocks is the story (a maximum-sum segment). Outside it, short lines are
 dropped as ``navigation``, headline-like lines as ``related`` (teasers of
 other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
-time lines), runs of headline-like lines, and whatever follows a comments
+time lines), teasers under one section label repeated every few lines up to
+the end, runs of headline-like lines, and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
 items printed right after the story (tour dates, a race calendar) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
@@ -85,6 +86,7 @@ class MainContent:
             reason, rule = _outside_reason(block)
             doc.drop(block, reason=reason, rule=rule)
         _drop_teaser_tail(doc, kept[start:end])
+        _drop_kicker_list(doc, kept[start:end])
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
         return doc
@@ -239,6 +241,51 @@ def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
         return
     for block in run[cut:]:
         doc.drop(block, reason="related", rule="xx/teaser-list")
+
+
+_KICKER_MAX_WORDS = 4
+_LETTERS = regex.compile(r"\p{L}{2}")
+_KICKER_MIN_REPEATS = 3
+
+
+def _drop_kicker_list(doc: Document, run: list[Block]) -> None:
+    """Teasers at the end of the story under one repeated section label: "Company Town", a headline,
+    a summary; "Company Town", the next headline... The label recurs every few lines up to the end
+    and stands over headlines, which a story's own subheadings do not; a speaker's name before each
+    answer of an interview stands over prose, not over a headline."""
+    left = [b for b in run if b.removed is None]
+    positions: dict[str, list[int]] = {}
+    for i, block in enumerate(left):
+        text = block.text.strip()
+        if word_count(text) <= _KICKER_MAX_WORDS and _LETTERS.search(text) and not is_prose(text):
+            positions.setdefault(text.casefold(), []).append(i)
+    for places in positions.values():
+        chain = _last_chain(places)
+        if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _TEASER_MAX_GAP + 1:
+            continue
+        headed = sum(1 for i in chain if i + 1 < len(left) and _teaser_headline(left[i + 1].text))
+        if 2 * headed < len(chain):
+            continue
+        first = chain[0]
+        if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
+            continue
+        for block in left[first:]:
+            doc.drop(block, reason="related", rule="xx/kicker-list")
+        return
+
+
+def _last_chain(places: list[int]) -> list[int]:
+    """The last run of positions at most a teaser unit apart."""
+    chain = places[-1:]
+    for i in reversed(places[:-1]):
+        if chain[0] - i > _TEASER_MAX_GAP + 1:
+            break
+        chain.insert(0, i)
+    return chain
+
+
+def _teaser_headline(text: str) -> bool:
+    return is_headline_like(text) and not is_prose(text)
 
 
 def _is_kicker_or_meta(text: str) -> bool:
