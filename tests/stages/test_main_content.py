@@ -352,3 +352,24 @@ def test_separator_lines_are_no_label() -> None:
     sections = [line for q in questions for line in ("___", q, LONG_ANSWER)]
     doc = page_dump([*STORY, *sections])
     assert not [r for r in doc.removals if r.rule == "xx/kicker-list"]
+
+
+def _linked_page(items: list[str]) -> Document:
+    doc = lines_doc([PROSE, PROSE_2, *items, PROSE_3])
+    doc.format = "html"
+    for block in doc.blocks:
+        block.main = True
+        block.link_density = 1.0 if block.text in items else 0.1
+    return run_stage(MainContent(), doc)
+
+
+def test_html_a_run_of_six_short_links_kept_as_main_content_is_a_link_list() -> None:
+    categories = ["Agriculture", "Culture", "Economy", "Education", "Sport", "Urban planning"]
+    doc = _linked_page(categories)
+    assert [b.text for b in doc.kept()] == [PROSE, PROSE_2, PROSE_3]
+    assert {r.rule for r in doc.removals} == {"html/link-list"}
+
+
+def test_html_a_few_short_links_in_the_story_stay() -> None:
+    doc = _linked_page(["Read the report", "Watch the hearing", "See the map"])
+    assert doc.removals == []

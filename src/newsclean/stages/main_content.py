@@ -68,6 +68,7 @@ class MainContent:
                     doc.drop(block, reason="navigation", rule=f"html/menu-link-{menu_word}")
                 elif block.main and (teaser := _teaser_box(block)):
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
+            _drop_linked_runs(doc)
             return doc
         if not has_page_furniture(doc):
             # Clean text (a body cleaned before, a caption or list cleaned on its own): its short
@@ -384,6 +385,29 @@ def _menu_link(block: Block) -> str | None:
     if not linked and words > _MENU_LABEL_MAX_WORDS:
         return None  # a menu's own labels ("SERVICES") carry no link
     return next((w for w in reversed(block.context.split()) if w in _MENU_CONTAINERS), None)
+
+
+_LINKED_RUN_MIN = 6
+_LINKED_MAX_WORDS = 4
+
+
+def _drop_linked_runs(doc: Document) -> None:
+    """A run of short links the main-content finder kept (a category list, a sidebar menu): six or
+    more one- to four-word blocks in a row, each mostly link text. A story links words inside its
+    sentences, not block after block."""
+    run: list[Block] = []
+    for block in [*doc.kept(), None]:
+        if (
+            block is not None
+            and block.link_density >= _MENU_LINK_DENSITY
+            and word_count(block.text) <= _LINKED_MAX_WORDS
+        ):
+            run.append(block)
+            continue
+        if len(run) >= _LINKED_RUN_MIN:
+            for linked in run:
+                doc.drop(linked, reason="navigation", rule="html/link-list")
+        run = []
 
 
 _BOX_REASONS = frozenset({"related", "advertisement", "newsletter"})
