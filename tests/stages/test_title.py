@@ -25,6 +25,13 @@ def title(lines: list[str], **metadata: str) -> Document:
         ("Daily Example - Storm hits coast", "Storm hits coast", "Daily Example"),
         ("Storm hits coast :: Daily Example", "Storm hits coast", "Daily Example"),
         ("Storm hits coast » Daily Example", "Storm hits coast", "Daily Example"),
+        # In Japanese every character counts as a word: a long site name is still a name.
+        (
+            "商品の改造が商標法違反に！？ - 特許業務法人ライトハウス国際特許事務所",
+            "商品の改造が商標法違反に！？",
+            "特許業務法人ライトハウス国際特許事務所",
+        ),
+        ("台风登陆浙江沿海 - 新浪新闻", "台风登陆浙江沿海", "新浪新闻"),
     ],
 )
 def test_headline_and_site_name_from_the_page_title(page_title: str, headline: str, site: str) -> None:

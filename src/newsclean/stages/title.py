@@ -46,6 +46,8 @@ _MAX_NAME_WORDS = 5
 _MAX_NAME_LINE_WORDS = 12  # "Lisa Roe and Trevor J. Doe Sioux Falls Argus Leader"
 _DECK_WORDS = 12  # a sentence-case line this long under a headline is its deck
 _URL_WORD = regex.compile(r"[^\W\d_]{3,}")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CHARS_PER_WORD = 4
 _LETTER_WORD = regex.compile(r"\p{L}{2,}")
 
 
@@ -160,6 +162,15 @@ def _printed_part(text: str, blocks: list[Block]) -> bool:
     )
 
 
+def _name_words(text: str) -> int:
+    """The length of a site's name in words; in CJK scripts, where word_count counts characters,
+    about four characters make a word ("特許業務法人ライトハウス国際特許事務所" is a name, not a headline)."""
+    ideographs = len(_IDEOGRAPH.findall(text))
+    if not ideographs:
+        return word_count(text)
+    return -(-ideographs // _CHARS_PER_WORD) + len(_KEY.findall(_IDEOGRAPH.sub(" ", text)))
+
+
 def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[str, str | None]]:
     """(headline, site) pairs to look for, most likely first."""
     out: list[tuple[str, str | None]] = []
@@ -167,10 +178,10 @@ def _title_candidates(parts: list[str], meta_title: str | None) -> list[tuple[st
     # "Headline | Section | Site": the site is the outermost part; sections
     # between it and the headline are dropped.
     for cut in range(len(parts) - 1, 0, -1):
-        if word_count(" ".join(parts[cut:])) <= _MAX_SITE_WORDS:
+        if _name_words(" ".join(parts[cut:])) <= _MAX_SITE_WORDS:
             out.append((sep.join(parts[:cut]), parts[-1]))
     for cut in range(1, len(parts)):
-        if word_count(" ".join(parts[:cut])) <= _MAX_SITE_WORDS:
+        if _name_words(" ".join(parts[:cut])) <= _MAX_SITE_WORDS:
             out.append((sep.join(parts[cut:]), parts[0]))
     if parts:
         out.append((sep.join(parts), None))
