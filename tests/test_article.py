@@ -60,6 +60,14 @@ def test_schema_version_is_recorded() -> None:
     assert full_article().schema_version == SCHEMA_VERSION
 
 
+def test_an_article_stored_as_version_1_0_still_loads() -> None:
+    stored = full_article().model_dump(mode="json")
+    stored.pop("standfirst")
+    stored["schema_version"] = "1.0"
+    loaded = Article.model_validate(stored)
+    assert loaded.standfirst is None and loaded.schema_version == "1.0"
+
+
 def test_docs_hold_the_current_json_schema() -> None:
     on_disk = json.loads((REPO / "docs" / "article.schema.json").read_text(encoding="utf-8"))
     assert on_disk == Article.model_json_schema(mode="serialization"), (

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Frozen(BaseModel):
@@ -94,6 +94,7 @@ class Article(_Frozen):
     authors: tuple[Author, ...] = ()
     agency: str | None = None
     dateline: Dateline | None = None
+    standfirst: str | None = None
     published: datetime | None = None
     modified: datetime | None = None
     paragraphs: tuple[str, ...] = ()

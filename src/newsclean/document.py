@@ -93,6 +93,7 @@ class Document:
     authors: list[Author] = field(default_factory=list)
     agency: str | None = None
     dateline: Dateline | None = None
+    standfirst: str | None = None
     published: datetime | None = None
     modified: datetime | None = None
     captions: list[Caption] = field(default_factory=list)

@@ -252,6 +252,7 @@ def to_article(doc: Document) -> Article:
         authors=tuple(doc.authors),
         agency=doc.agency,
         dateline=doc.dateline,
+        standfirst=doc.standfirst,
         published=doc.published,
         modified=doc.modified,
         paragraphs=tuple(b.text for b in body),

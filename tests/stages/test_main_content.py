@@ -373,3 +373,39 @@ def test_html_a_run_of_six_short_links_kept_as_main_content_is_a_link_list() -> 
 def test_html_a_few_short_links_in_the_story_stay() -> None:
     doc = _linked_page(["Read the report", "Watch the hearing", "See the map"])
     assert doc.removals == []
+
+
+DECK = "Nobody expected the vote to pass, and the result has already changed how the council works."
+
+
+def _page_with_deck(after_deck: list[tuple[str, str | None]]) -> Document:
+    lines = [DECK, *(text for text, _ in after_deck), PROSE, PROSE_2]
+    doc = lines_doc(lines)
+    doc.format = "html"
+    doc.metadata["description"] = DECK
+    for block in doc.blocks:
+        block.main = True
+    doc.current_stage = "byline"
+    for block, (_, reason) in zip(doc.blocks[1:], after_deck, strict=False):
+        if reason:
+            doc.drop(block, reason=reason, rule="en/by-name")
+    return run_stage(MainContent(), doc)
+
+
+def test_html_the_description_printed_over_the_byline_is_the_standfirst() -> None:
+    doc = _page_with_deck([("By Jane Roe", "byline")])
+    assert doc.standfirst == DECK
+    assert [b.text for b in doc.kept()] == [PROSE, PROSE_2]
+    assert [r.rule for r in doc.removals if r.stage == "main_content"] == ["html/description-deck"]
+
+
+def test_html_the_description_as_the_first_paragraph_under_the_byline_is_the_lead() -> None:
+    doc = lines_doc(["By Jane Roe", DECK, PROSE])
+    doc.format, doc.metadata["description"] = "html", DECK
+    for block in doc.blocks:
+        block.main = True
+    doc.current_stage = "byline"
+    doc.drop(doc.blocks[0], reason="byline", rule="en/by-name")
+    doc = run_stage(MainContent(), doc)
+    assert doc.standfirst is None
+    assert [b.text for b in doc.kept()] == [DECK, PROSE]

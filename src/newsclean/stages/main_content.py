@@ -69,6 +69,7 @@ class MainContent:
                 elif block.main and (teaser := _teaser_box(block)):
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             _drop_linked_runs(doc)
+            _take_standfirst(doc)
             return doc
         if not has_page_furniture(doc):
             # Clean text (a body cleaned before, a caption or list cleaned on its own): its short
@@ -385,6 +386,31 @@ def _menu_link(block: Block) -> str | None:
     if not linked and words > _MENU_LABEL_MAX_WORDS:
         return None  # a menu's own labels ("SERVICES") carry no link
     return next((w for w in reversed(block.context.split()) if w in _MENU_CONTAINERS), None)
+
+
+_DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
+_KEY_WORDS = regex.compile(r"\w+")
+
+
+def _take_standfirst(doc: Document) -> None:
+    """The standfirst (deck) printed over the byline, when the page gives it as its description:
+    it summarises the story and moves to ``doc.standfirst``. A first paragraph that is also the
+    description but stands under the byline is the story's lead and stays."""
+    description = doc.metadata.get("description")
+    first = next(iter(doc.kept()), None)
+    if first is None or not description or not is_prose(first.text):
+        return
+    if _word_key(first.text) != _word_key(description):
+        return
+    under = doc.blocks[first.index + 1 : first.index + 1 + _DECK_REACH]
+    if not any(b.removed == "byline" for b in under):
+        return
+    doc.standfirst = first.text
+    doc.drop(first, reason="standfirst", rule="html/description-deck")
+
+
+def _word_key(text: str) -> str:
+    return " ".join(_KEY_WORDS.findall(text.casefold()))
 
 
 _LINKED_RUN_MIN = 6
