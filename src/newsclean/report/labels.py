@@ -68,6 +68,7 @@ class LabelStyle:
 
 _FIELDS = {
     "title": OKABE_ITO["blue"],
+    "standfirst": OKABE_ITO["blue"],
     "byline": OKABE_ITO["sky_blue"],
     "dateline": OKABE_ITO["sky_blue"],
     "contributors": OKABE_ITO["sky_blue"],

@@ -146,6 +146,7 @@ def _fields(article: Article) -> str:
             _field("Authors", _items(authors)),
             _field("Agency", esc(article.agency) if article.agency else None),
             _field("Dateline", dateline),
+            _field("Standfirst", esc(article.standfirst) if article.standfirst else None),
             _field("Published", esc(article.published.isoformat()) if article.published else None),
             _field("Modified", esc(article.modified.isoformat()) if article.modified else None),
             _field("Tags", esc(", ".join(article.tags)) if article.tags else None),
