@@ -57,6 +57,8 @@ _YMD = regex.compile(
 )
 # Chinese, Japanese and Korean: "2019年11月20日", "2019년 11월 20일".
 _CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号]?")
+_DIGIT = regex.compile(r"\d")
+_TWO_DIGITS = regex.compile(r"\d\d")
 _TIME = regex.compile(
     # "0339 GMT": wire copy writes the clock without a colon, before a UTC label only.
     r"(?<![\d:])(?P<H>\d{1,2})(?:[:.h]|(?=[0-5]\d\s*(?:GMT|UTC)\b))(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
@@ -146,6 +148,9 @@ def find_date(text: str, *, lang: str | None = None, near: datetime | None = Non
     True
     """
     text = text[:2000]
+    # Every full date has a year of at least two digits in a row, and a date without its year a day.
+    if (_DIGIT if near is not None else _TWO_DIGITS).search(text) is None:
+        return None  # most lines hold no number at all: one search instead of seven
     found: list[tuple[int, int, int, int, int, datetime | None]] = []
     yearless: list[tuple[int, int, int, int, int, datetime | None]] = []
     m = _ISO.search(text)

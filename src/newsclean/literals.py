@@ -26,6 +26,8 @@ True
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -64,6 +66,57 @@ def folded(text: str) -> str:
     return text.casefold().translate(_EXTRA_FOLDS)
 
 
+#: Characters a literal's first piece has, by which :class:`LiteralIndex` files it.
+_GRAM = 3
+#: Up to this many literals, :class:`LiteralIndex` tests each in turn.
+_FEW = 24
+
+
+class LiteralIndex:
+    """Which of many literals a folded text contains, found in one pass over the text.
+
+    Testing each literal with ``in`` costs a scan of the text per literal: for the
+    few hundred literals of a pattern set, that is most of the work of screening a
+    block. Instead, literals are filed by their first three characters; a text's
+    three-character windows (built in C by ``zip``) pick the few literals worth an
+    ``in`` test. A literal is present only if its first three characters are, so
+    nothing present is missed. Literals shorter than that (two ideographs) are
+    tested one by one.
+
+    >>> index = LiteralIndex({"newsletter", "cookie", "广告"})
+    >>> sorted(index.present(folded("Our NEWSLETTER and 广告")))
+    ['newsletter', '广告']
+    """
+
+    __slots__ = ("_by_gram", "_few", "_grams", "_short")
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        by_gram: dict[tuple[str, ...], list[str]] = {}
+        short: list[str] = []
+        for literal in sorted(set(literals)):
+            if len(literal) < _GRAM:
+                short.append(literal)
+            else:
+                by_gram.setdefault(tuple(literal[:_GRAM]), []).append(literal)
+        self._by_gram = {gram: tuple(words) for gram, words in by_gram.items()}
+        self._grams = frozenset(self._by_gram)
+        self._short = tuple(short)
+        # A few literals are found faster one by one than through every window of a long text.
+        every = (*short, *(w for words in self._by_gram.values() for w in words))
+        self._few = every if len(every) <= _FEW else None
+
+    def present(self, haystack: str) -> frozenset[str]:
+        """The literals that occur in ``haystack`` (already :func:`folded`)."""
+        if self._few is not None:
+            return frozenset(filter(haystack.__contains__, self._few))
+        by_gram = self._by_gram
+        grams = self._grams.intersection(zip(haystack, haystack[1:], haystack[2:], strict=False))
+        found = [w for gram in grams for w in by_gram[gram] if w in haystack]
+        if self._short:
+            found.extend(w for w in self._short if w in haystack)
+        return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class _Info:
     exact: frozenset[str] | None  # every string the piece can match, when few and short
@@ -86,9 +139,8 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     >>> sorted(required_literals(r"\\b(AP|AFP)\\b", case_sensitive=True))
     ['AFP', 'AP']
     """
-    try:
-        tree = sre_parse.parse(_NAMED_GROUP.sub("(", _PROPERTY.sub(r"\\w", pattern)))
-    except (re.error, RecursionError, OverflowError, ValueError):
+    tree = _parse(pattern)
+    if tree is None:
         return None
     fold = not case_sensitive
     if case_sensitive and tree.state.flags & sre.SRE_FLAG_IGNORECASE:
@@ -99,6 +151,17 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     if best is None or not all(len(s) >= shortest or _ideographic(s) for s in best):
         return None
     return _minimal(frozenset(_key_word(s) for s in best))
+
+
+def _parse(pattern: str) -> Any:
+    """The standard library's syntax tree of ``pattern``, or ``None`` when it cannot read it."""
+    try:
+        with warnings.catch_warnings():
+            # A FutureWarning ("possible nested set") marks syntax the two modules may read apart.
+            warnings.simplefilter("error")
+            return sre_parse.parse(_NAMED_GROUP.sub("(", _PROPERTY.sub(r"\\w", pattern)))
+    except (re.error, RecursionError, OverflowError, ValueError, Warning):
+        return None
 
 
 _WORD = re.compile(r"\w+")
@@ -228,3 +291,152 @@ def _branch(alternatives: list[_Info]) -> _Info:
     if any(r is None for r in requirements):
         return _ANYTHING
     return _Info(None, frozenset().union(*(r for r in requirements if r is not None)))
+
+
+# -- Leading characters ------------------------------------------------------------------------------
+#
+# A rule without literals ("ad", "x", a share row of short words) still often says where its match
+# starts: at the block's start, after a few non-word characters, with one of a few letters
+# (r"^\W*(advertisement|ad|sponsored)"). Comparing a block's first characters with those letters
+# is far cheaper than calling the regex engine (with its timeout) on it.
+
+#: How far into a block :func:`text_head` looks for its first word character.
+_HEAD_LIMIT = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Leading:
+    """Where every match of a pattern starts: at the start of the text, after at most ``skip``
+    non-word characters (``None``: any number), with one of ``chars`` (first characters of
+    :func:`folded` forms)."""
+
+    skip: int | None
+    chars: frozenset[str]
+
+    def admits(self, head: tuple[str, ...] | None) -> bool:
+        """Whether a text whose :func:`text_head` is ``head`` may match."""
+        if head is None:
+            return True
+        window = head if self.skip is None else head[: self.skip + 1]
+        return not self.chars.isdisjoint(window)
+
+
+def text_head(text: str) -> tuple[str, ...] | None:
+    """The first character of the :func:`folded` form of each character of ``text`` up to its
+    first letter, digit or underscore (a word character for every regex engine); ``None`` when
+    there is none in the first few characters, so no :class:`Leading` screen applies.
+
+    A match that starts after a run of non-word characters starts within these characters:
+    it cannot skip a word character.
+
+    >>> text_head("Straße"), text_head("© 2024"), text_head("")
+    (('s',), ('©', ' ', '2'), ())
+    """
+    for end, char in enumerate(text[:_HEAD_LIMIT], 1):
+        if char.isalpha() or char.isdecimal() or char == "_":
+            return tuple(folded(c)[:1] for c in text[:end])
+    return tuple(folded(c)[:1] for c in text) if len(text) < _HEAD_LIMIT else None
+
+
+def leading(pattern: str) -> Leading | None:
+    r"""The :class:`Leading` screen of ``pattern``, or ``None`` when its matches may start
+    anywhere or with any character.
+
+    >>> leading(r"^\W*(share|tweet|x)\W*$") == Leading(None, frozenset({"s", "t", "x"}))
+    True
+    >>> leading(r"^\W{0,3}(©|\(c\))") == Leading(3, frozenset({"©", "("}))
+    True
+    >>> leading(r"\bnewsletter") is None, leading(r"^\W*\d+$") is None
+    (True, True)
+    """
+    tree = _parse(pattern)
+    if tree is None or tree.state.flags & (sre.SRE_FLAG_MULTILINE | sre.SRE_FLAG_VERBOSE):
+        return None
+    items = list(tree)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:  # "^a|^b": every alternative must say
+        found = [_leading_sequence(list(alt)) for alt in items[0][1][1]]
+        if not found or any(f is None for f in found):
+            return None
+        screens = [f for f in found if f is not None]
+        skips = [f.skip for f in screens]
+        skip = None if any(k is None for k in skips) else max(k for k in skips if k is not None)
+        return Leading(skip, frozenset().union(*(f.chars for f in screens)))
+    return _leading_sequence(items)
+
+
+_AT_START = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_NON_WORD = (sre.CATEGORY_NOT_WORD, sre.CATEGORY_SPACE)
+
+
+def _leading_sequence(items: list[Any]) -> Leading | None:
+    if not items or items[0][0] is not sre.AT or items[0][1] not in _AT_START:
+        return None
+    skip: int | None = 0
+    rest = items[1:]
+    while rest and _skips_non_word(rest[0]):
+        high = rest[0][1][1]
+        skip = None if skip is None or high == sre.MAXREPEAT else skip + high
+        rest = rest[1:]
+    chars, nullable = _first_chars(rest)
+    if chars is None or nullable:
+        return None
+    return Leading(skip, chars)
+
+
+def _skips_non_word(item: tuple[Any, Any]) -> bool:
+    r"""A repeat of non-word characters only (r"\W*", r"\s{0,3}")."""
+    op, arg = item
+    if op not in _REPEATS or len(arg[2]) != 1:
+        return False
+    body_op, body = arg[2][0]
+    return body_op is sre.IN and all(o is sre.CATEGORY and a in _NON_WORD for o, a in body)
+
+
+def _first_chars(items: list[Any]) -> tuple[frozenset[str] | None, bool]:
+    """The folded first characters of the matches of a sequence (``None``: any), and whether
+    it can match the empty string."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing; ignoring what it requires only lets more texts through
+        first, nullable = _first_chars_of(op, arg)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _first_chars_of(op: Any, arg: Any) -> tuple[frozenset[str] | None, bool]:
+    if op is sre.LITERAL:
+        char = folded(chr(arg))[:1]
+        return (frozenset({char}) if char else None), False
+    if op is sre.IN:
+        if not arg or not all(o is sre.LITERAL for o, _ in arg):
+            return None, False
+        chars = {folded(chr(a))[:1] for _, a in arg}
+        return (None if "" in chars else frozenset(chars)), False
+    if op is sre.SUBPATTERN:
+        return _first_chars(list(arg[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _first_chars(list(arg))
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        nullable = False
+        for alternative in arg[1]:
+            first, empty = _first_chars(list(alternative))
+            if first is None:
+                return None, False
+            union |= first
+            nullable = nullable or empty
+        return frozenset(union), nullable
+    if op in _REPEATS:
+        low, high, body = arg
+        if high == 0:
+            return frozenset(), True
+        first, nullable = _first_chars(list(body))
+        return first, nullable or low == 0
+    return None, False

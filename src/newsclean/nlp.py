@@ -83,7 +83,7 @@ def _rule_first_words(tokens_json: str) -> frozenset[str] | None:
 
 def token_rule_match_end(rule: Rule, text: str) -> int | None:
     """Character offset where the rule's match starting at token 0 ends, if any."""
-    tokens_json = json.dumps(rule.tokens, sort_keys=True)
+    tokens_json = rule.tokens_json
     first = _rule_first_words(tokens_json)
     if first is not None:
         # Cheap test before tokenising: most lines cannot start the match at all.

@@ -19,9 +19,10 @@ True
 
 from __future__ import annotations
 
+import json
 import logging
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,7 +32,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from newsclean.errors import PatternError
-from newsclean.literals import folded, required_literals
+from newsclean.literals import Leading, LiteralIndex, folded, leading, required_literals, text_head
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 REGEX_TIMEOUT = 0.25
 
 _MEMO_SIZE = 50_000
+_PROBE_MEMO_SIZE = 4096  # blocks of a few pages: enough for every stage to reuse a block's probe
 
 #: Languages with a packaged pattern file, besides the neutral ``xx``.
 PACKAGED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru", "zh")
@@ -138,6 +140,16 @@ class Rule(BaseModel):
             return None
         return required_literals(self.regex, case_sensitive=True)
 
+    @cached_property
+    def tokens_json(self) -> str:
+        """The token pattern as canonical JSON: how spaCy matchers built for it are cached."""
+        return json.dumps(self.tokens, sort_keys=True)
+
+    @cached_property
+    def leading(self) -> Leading | None:
+        """Where every match starts, when the regex says (``^\\W*(share|tweet)``); ``None`` otherwise."""
+        return None if self.regex is None else leading(self.regex)
+
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
         if len(text) > self.max_chars:
@@ -148,13 +160,18 @@ class Rule(BaseModel):
             haystack = folded(text)
             if not any(word in haystack for word in literals):
                 return None
-        if not self._has_cased_literal(text):
+        if not self._may_start(text) or not self._has_cased_literal(text):
             return None
         return self.search_unscreened(text)
 
+    def _may_start(self, text: str) -> bool:
+        """Whether ``text`` passes the :attr:`leading` screen."""
+        lead = self.leading
+        return lead is None or lead.admits(text_head(text))
+
     def _has_cased_literal(self, text: str) -> bool:
         cased = self.cased_literals
-        return cased is None or any(word in text for word in cased)
+        return cased is None or any(map(text.__contains__, cased))
 
     def search_unscreened(self, text: str) -> Any:
         """:meth:`search` without the literal screen, for callers that screened ``text`` already."""
@@ -162,6 +179,11 @@ class Rule(BaseModel):
             return None
         if self.max_words is not None and _word_total(text) > self.max_words:
             return None
+        return self.search_timed(text)
+
+    def search_timed(self, text: str) -> Any:
+        """The regex search alone, under the timeout: for callers that checked ``max_chars``
+        and ``max_words`` already."""
         try:
             return self.compiled.search(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -177,7 +199,6 @@ class Rule(BaseModel):
         return self.search(text) is not None
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=16384)
 def _word_total(text: str) -> int:
     # Many rules test the same block: count its words once.
@@ -274,8 +295,9 @@ class PatternSet:
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
-        self._screens: dict[tuple[str, int], tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
+        self._plans: dict[tuple[str, int], _Plan] = {}
         self._longest: dict[str, int] = {}  # per kind: the largest max_words of its rules
+        self._probes: dict[str, _Probe] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
         self.surnames = frozenset(w for f in self.files for w in f.surnames)
@@ -293,8 +315,9 @@ class PatternSet:
 
         Rules run one by one: with the ``regex`` engine one combined expression
         was measured slower than the rules in turn, since most rules are anchored
-        or limited by ``max_words`` and fail at once. Results are remembered per
-        text: pages of one site repeat their menus and footers line for line.
+        or limited by ``max_words`` and fail at once. Cheap screens pick the rules
+        worth running (see :class:`_Plan`). Results are remembered per text: pages
+        of one site repeat their menus and footers line for line.
         """
         key = (kind, text)
         if key in self._memo:
@@ -306,42 +329,139 @@ class PatternSet:
         return found
 
     def _first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
-        rules, literals = self._screen(kind, _word_total(text))
-        present: frozenset[str] | None = None
-        for rule in rules:
+        probe = self._probe(text)
+        for rule in self._plan(kind, probe.words).candidates(probe):
             if rule.regex is None:
                 if rule.matches(text):
                     return rule, None
                 continue
             if len(text) > rule.max_chars:
                 continue
-            if rule.literals is not None:
-                if present is None:
-                    haystack = folded(text)
-                    present = frozenset(w for w in literals if w in haystack)
-                if rule.literals.isdisjoint(present):
-                    continue
-            if not rule._has_cased_literal(text):
+            lead = rule.leading
+            if lead is not None and not lead.admits(probe.head):
                 continue
-            m = rule.search_unscreened(text)
+            cased = rule.cased_literals
+            if cased is not None and cased.isdisjoint(probe.cased):
+                continue
+            m = rule.search_timed(text)
             if m is not None:
                 return rule, m
         return None
 
-    def _screen(self, kind: RuleKind, words: int) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
-        """The rules of ``kind`` that may fire on a block of ``words`` words (``max_words``
-        rules out many on a paragraph), and every literal they need, tested in one pass."""
+    def _probe(self, text: str) -> _Probe:
+        """What the screens need to know about ``text``, worked out once for every kind of rule:
+        stages ask for several kinds in turn on the same block."""
+        probe = self._probes.get(text)
+        if probe is None:
+            probe = _Probe(text, *self._indexes)
+            if len(self._probes) >= _PROBE_MEMO_SIZE:
+                self._probes.clear()
+            self._probes[text] = probe
+        return probe
+
+    @cached_property
+    def _indexes(self) -> tuple[LiteralIndex, LiteralIndex, int]:
+        """The literals and cased literals of every rule, indexed, and the longest text any
+        regex rule judges (built on first use: not every caller matches rules)."""
+        literals = LiteralIndex(w for r in self.rules if r.literals for w in r.literals)
+        cased = LiteralIndex(w for r in self.rules if r.cased_literals for w in r.cased_literals)
+        max_chars = max((r.max_chars for r in self.rules if r.regex is not None), default=0)
+        return literals, cased, max_chars
+
+    def _plan(self, kind: RuleKind, words: int) -> _Plan:
+        """The :class:`_Plan` for the rules of ``kind`` that may fire on a block of ``words``
+        words (``max_words`` rules out many on a paragraph)."""
         longest = self._longest.get(kind)
         if longest is None:
             limits = [r.max_words for r in self.rules_of(kind) if r.max_words is not None]
             longest = self._longest[kind] = max(limits, default=0)
         key = (kind, min(words, longest + 1))
-        screen = self._screens.get(key)
-        if screen is None:
+        plan = self._plans.get(key)
+        if plan is None:
             eligible = tuple(r for r in self.rules_of(kind) if r.max_words is None or words <= r.max_words)
-            literals = tuple(sorted({w for r in eligible if r.literals for w in r.literals}))
-            screen = self._screens[key] = (eligible, literals)
-        return screen
+            plan = self._plans[key] = _Plan(eligible)
+        return plan
+
+
+class _Probe:
+    """One text as the screens see it.
+
+    Attributes:
+        words: its word total, which decides the rules that ``max_words`` allows.
+        present: the (folded) :attr:`Rule.literals` of the pattern set it contains.
+        cased: the :attr:`Rule.cased_literals` of the pattern set it contains.
+        head: its :func:`~newsclean.literals.text_head`, for :attr:`Rule.leading`.
+
+    A text longer than any regex rule judges is not searched at all: every
+    regex rule declines it on its length (and a megabyte line costs nothing).
+    """
+
+    __slots__ = ("cased", "head", "present", "words")
+
+    def __init__(self, text: str, literals: LiteralIndex, cased: LiteralIndex, max_chars: int) -> None:
+        self.words = _word_total(text)
+        self.head = text_head(text)
+        if len(text) > max_chars:
+            self.present = self.cased = frozenset[str]()
+        else:
+            self.present = literals.present(folded(text))
+            self.cased = cased.present(text)
+
+
+class _Plan:
+    """How to find the first rule of a list that may fire on a text, without trying each.
+
+    Most rules need one of their literals in the text (see :attr:`Rule.literals`;
+    failing those, :attr:`Rule.cased_literals`). The plan maps each literal to the
+    rules that need it, so the literals a text contains name its candidate rules
+    at once; rules without literals (and token rules) are candidates for every
+    text. Candidates keep the list's order, since the first rule that fires wins.
+    """
+
+    __slots__ = (
+        "by_cased",
+        "by_literal",
+        "cased_keys",
+        "literal_keys",
+        "rules",
+        "unscreened",
+        "unscreened_rules",
+    )
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        by_literal: dict[str, list[int]] = {}
+        by_cased: dict[str, list[int]] = {}
+        unscreened: list[int] = []
+        for position, rule in enumerate(rules):
+            if rule.regex is not None and rule.literals is not None:
+                for word in rule.literals:
+                    by_literal.setdefault(word, []).append(position)
+            elif rule.regex is not None and rule.cased_literals is not None:
+                for word in rule.cased_literals:
+                    by_cased.setdefault(word, []).append(position)
+            else:
+                unscreened.append(position)
+        self.by_literal = {word: tuple(positions) for word, positions in by_literal.items()}
+        self.by_cased = {word: tuple(positions) for word, positions in by_cased.items()}
+        self.literal_keys = frozenset(by_literal)
+        self.cased_keys = frozenset(by_cased)
+        self.unscreened = frozenset(unscreened)
+        self.unscreened_rules = tuple(rules[p] for p in sorted(unscreened))
+
+    def candidates(self, probe: _Probe) -> Sequence[Rule]:
+        """The rules, in order, that may fire on the text of ``probe``."""
+        literals = self.literal_keys.intersection(probe.present)
+        cased = self.cased_keys.intersection(probe.cased)
+        if not literals and not cased:
+            return self.unscreened_rules  # the usual case: a block with none of the plan's words
+        positions = set(self.unscreened)
+        for word in literals:
+            positions.update(self.by_literal[word])
+        for word in cased:
+            positions.update(self.by_cased[word])
+        rules = self.rules
+        return [rules[p] for p in sorted(positions)]
 
 
 @lru_cache(maxsize=128)

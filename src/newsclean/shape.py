@@ -22,6 +22,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # Closing quotes after the full stop: English ” ’, German “ ‘, French » (after a space).
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;](?:[\s\u00a0\u202f]?[\"'”’»“‘)\]])*\s*$")
+# What may follow the final punctuation in _SENTENCE_END (spaces included in \s).
+_CLOSERS = regex.compile(r"[\s\"'”’»“‘)\]]*")
+_TAIL = 64
 _SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?\p{Lu}")
 _CJK_SENTENCE = regex.compile(r"[。！？.!?]")  # Korean ends sentences with "."
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{2,}")
@@ -41,6 +44,13 @@ def word_count(text: str) -> int:
 
 def ends_like_sentence(text: str) -> bool:
     """Whether the text ends with sentence punctuation (quotes allowed after it)."""
+    # Only the end can match: search the last characters, not every full stop of a long paragraph.
+    tail = text[-_TAIL:]
+    if _SENTENCE_END.search(tail):
+        return True
+    if len(text) <= _TAIL or not _CLOSERS.fullmatch(tail):
+        # A match starting further back would cover the whole tail with quotes and spaces.
+        return False
     return bool(_SENTENCE_END.search(text))
 
 

@@ -23,10 +23,24 @@ _SPACES = regex.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def normalize_text(text: str) -> str:
     """NFC, visible spaces only, no soft hyphens or zero-width characters."""
+    if _is_normal(text):
+        return text.strip()
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     collapsed: str = _SPACES.sub(" ", text)
     return collapsed.strip()
+
+
+def _is_normal(text: str) -> bool:
+    """Whether the text is already in its normal form but for spaces at its ends (most lines are).
+
+    Every character the substitutions above remove or replace is a control, format or
+    separator character, and Python counts none of those printable but the plain space;
+    so a printable NFC text without two spaces in a row is left as it is.
+    """
+    return (
+        text.isprintable() and "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text))
+    )
 
 
 @dataclass(frozen=True, slots=True)
