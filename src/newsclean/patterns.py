@@ -219,6 +219,7 @@ class PatternFile(BaseModel):
     role_words: list[str] = Field(default_factory=list)
     desk_words: list[str] = Field(default_factory=list)
     surnames: list[str] = Field(default_factory=list)
+    outlet_words: list[str] = Field(default_factory=list)
     agencies: dict[str, str] = Field(default_factory=dict)
     rule: list[Rule] = Field(default_factory=list)
 
@@ -301,6 +302,7 @@ class PatternSet:
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
         self.surnames = frozenset(w for f in self.files for w in f.surnames)
+        self.outlet_words = frozenset(w.casefold() for f in self.files for w in f.outlet_words)
 
     def rules_of(self, kind: RuleKind) -> tuple[Rule, ...]:
         """The rules used by one stage, in file order."""

@@ -457,3 +457,35 @@ def test_an_author_named_inside_the_site_name_is_the_site(credit: str, site: str
     doc.site_name = site
     doc = run_stage(Byline(), doc)
     assert [a.name for a in doc.authors] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Elliot Brownstein Florida Today", ["Elliot Brownstein"]),
+        (
+            "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader",
+            ["Lisa Kaczke", "Trevor J. Mitchell"],
+        ),
+        ("Jana Krüger Hamburger Abendblatt", ["Jana Krüger"]),
+    ],
+)
+def test_a_newspaper_run_onto_a_bare_name_is_cut_off(line: str, authors: list[str]) -> None:
+    lang = "de" if "Krüger" in line else "en"
+    doc = lines_doc([HEADLINE, line, "Published 10:02 AM EST Nov 19, 2019", PROSE, PROSE_2], lang=lang)
+    doc.current_stage = "title"
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc.headline_index = 0
+    doc = run_stage(Byline(), doc)
+    assert [a.name for a in doc.authors] == authors
+
+
+def test_an_agency_after_the_name_is_credited_not_cut() -> None:
+    doc = header("By JANIE HAR Associated Press")
+    assert [a.name for a in doc.authors] == ["Janie Har"]
+    assert doc.agency == "AP"
+
+
+def test_a_surname_that_is_a_newspaper_word_stays() -> None:
+    doc = header("By Emily Post")
+    assert [a.name for a in doc.authors] == ["Emily Post"]

@@ -56,6 +56,9 @@ _LATE_BY = regex.compile(r"^(?P<pre>.{4,80}?)\s(?i:by|von|par|por|door):?\s+(?P<
 _LABELLED_FIELD = regex.compile(r"\s+[-–—|·•]\s+(?=[\p{L} ]{1,25}:)")
 _HEADLINE_WINDOW = (10, 20)  # blocks above and below the headline where a byline is printed
 _LOWER_TAIL = regex.compile(r"(?<=\p{L})(?:\s+\p{Ll}[\p{L}.]*)+\s*$")
+_MIN_OUTLET_NAME_WORDS = 4  # two names and an outlet of two words, at least
+_MIN_OUTLET_WORDS = 2  # "Florida Today": a one-word tail may be a surname ("John Paul Post")
+_INITIAL = regex.compile(r"\p{Lu}\.?")
 _MIN_OUTLET_CHARS = 5  # a shorter tail ("Li") is found in too many host names
 _LETTERS = regex.compile(r"\p{L}{2}")
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -234,7 +237,7 @@ class Byline:
                 rest = rest[: m.start()]
         # Words in lower case after the names ("publiziert am", "on Monday,") are not part of them.
         rest = _strip_weekday_tail(_LOWER_TAIL.sub("", rest), patterns.weekdays)
-        rest = _LOWER_TAIL.sub("", rest)
+        rest = _cut_outlet_tail(_LOWER_TAIL.sub("", rest), patterns)
         parsed = parse_byline_names(rest, lang=doc.language)
         # A count or a relative time ("/ 2 days") beside the names is harmless.
         parsed.leftover = [p for p in parsed.leftover if not any(ch.isdigit() for ch in p)]
@@ -436,14 +439,39 @@ def _trim_name(name: str, lang: str | None) -> str:
     return " ".join(words)
 
 
+def _cut_outlet_tail(text: str, patterns: PatternSet) -> str:
+    """ "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader": the last name of the list run
+    on by a newspaper's name; the list keeps the person's names only (see :func:`_trim_outlet`)."""
+    words = text.split()
+    if not words or words[-1].casefold() not in patterns.outlet_words:
+        return text
+    joins = {c.casefold() for c in patterns.conjunctions}
+    start = max((i + 1 for i, w in enumerate(words) if w.casefold() in joins or w.endswith(",")), default=0)
+    last = _trim_outlet_words(words[start:], patterns)
+    return " ".join(words[:start] + last)
+
+
+def _trim_outlet_words(words: list[str], patterns: PatternSet) -> list[str]:
+    """The person's names at the start of ``words`` when a newspaper word ends them."""
+    if len(words) < _MIN_OUTLET_NAME_WORDS or words[-1].casefold() not in patterns.outlet_words:
+        return words
+    cut = 3 if _INITIAL.fullmatch(words[1]) or words[1].casefold() in PARTICLES else 2
+    if len(words) - cut < _MIN_OUTLET_WORDS or agency_name(" ".join(words[cut:]), None) is not None:
+        return words  # "Janie Har Associated Press": an agency, which the byline parse credits
+    return words[:cut]
+
+
 def _trim_outlet(name: str, doc: Document) -> str:
-    """ "Elliot Brownstein Florida Today" on floridatoday.com: the outlet run onto the name."""
+    """ "Elliot Brownstein Florida Today" on floridatoday.com: the outlet run onto the name. The
+    site's own name or host marks it; without them, a newspaper word ending a name of four words or
+    more ("Trevor J. Mitchell Sioux Falls Argus Leader") cuts it after the person's two names (and
+    a middle initial or a particle between them)."""
     words = name.split()
     for cut in range(2, len(words)):
         tail = " ".join(words[cut:])
         if len(tail) >= _MIN_OUTLET_CHARS and _is_outlet(tail, doc):
             return " ".join(words[:cut])
-    return name
+    return " ".join(_trim_outlet_words(words, pattern_set(doc.language)))
 
 
 def _is_outlet(name: str, doc: Document) -> bool:
