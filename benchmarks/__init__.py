@@ -11,7 +11,6 @@ never copied into the repository.
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -19,18 +18,13 @@ from types import ModuleType
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The repository checkout this package lives in."""
 
-CORPUS_ENV = "NEWSCLEAN_CORPUS"
 
 
 def corpus_dir() -> Path:
-    """The corpus: ``$NEWSCLEAN_CORPUS``, else ``$NEWSCLEAN_SHARED/corpus``, else ``../shared/corpus``."""
-    override = os.environ.get(CORPUS_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
-    shared = os.environ.get("NEWSCLEAN_SHARED")
-    if shared:
-        return (Path(shared).expanduser() / "corpus").resolve()
-    return (REPO_ROOT.parent / "shared" / "corpus").resolve()
+    """The corpus: ``$NEWSCLEAN_CORPUS``, else ``$NEWSCLEAN_SHARED/corpus``, else ``../shared/corpus``
+    (one rule, in ``newsclean.evaluate.corpus_dir``, shared with the corpus tests)."""
+    found: Path = evaluate_module().corpus_dir(REPO_ROOT)
+    return found
 
 
 def evaluate_module() -> ModuleType:

@@ -47,6 +47,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import random
 import re
 import statistics
@@ -633,6 +634,22 @@ class CorpusPage:
         """The saved page as text (the files are UTF-8)."""
         with gzip.open(self.html_path, "rt", encoding="utf-8") as f:
             return f.read()
+
+
+def corpus_dir(checkout: str | Path) -> Path:
+    """Where the shared corpus is for a checkout of newsclean at ``checkout``:
+    ``$NEWSCLEAN_CORPUS``, else ``$NEWSCLEAN_SHARED/corpus``, else ``shared/corpus`` beside the checkout.
+
+    >>> corpus_dir("/srv/newsclean").name
+    'corpus'
+    """
+    override = os.environ.get("NEWSCLEAN_CORPUS")
+    if override:
+        return Path(override).expanduser().resolve()
+    shared = os.environ.get("NEWSCLEAN_SHARED")
+    if shared:
+        return (Path(shared).expanduser() / "corpus").resolve()
+    return (Path(checkout).resolve().parent / "shared" / "corpus").resolve()
 
 
 def load_corpus(root: str | Path) -> list[CorpusPage]:

@@ -20,20 +20,15 @@ import pytest
 import newsclean
 from newsclean.article import Article
 from newsclean.evaluate import CorpusPage, load_corpus
+from newsclean.evaluate import corpus_dir as evaluate_corpus_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_PAGES = 181
 
 
 def corpus_dir() -> Path:
-    """``$NEWSCLEAN_CORPUS``, else ``$NEWSCLEAN_SHARED/corpus``, else ``<repo>/../shared/corpus``."""
-    override = os.environ.get("NEWSCLEAN_CORPUS")
-    if override:
-        return Path(override).expanduser().resolve()
-    shared = os.environ.get("NEWSCLEAN_SHARED")
-    if shared:
-        return (Path(shared).expanduser() / "corpus").resolve()
-    return (REPO_ROOT.parent / "shared" / "corpus").resolve()
+    """The corpus for this checkout (see :func:`newsclean.evaluate.corpus_dir`)."""
+    return evaluate_corpus_dir(REPO_ROOT)
 
 
 def _missing(root: Path) -> list[str]:
