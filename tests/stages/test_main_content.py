@@ -409,3 +409,28 @@ def test_html_the_description_as_the_first_paragraph_under_the_byline_is_the_lea
     doc = run_stage(MainContent(), doc)
     assert doc.standfirst is None
     assert [b.text for b in doc.kept()] == [DECK, PROSE]
+
+
+ECHOED_TEASERS = [
+    line
+    for kicker, headline in (
+        ("Technology", "Search giant's charity arm tries to make amends. Will it work this time?"),
+        ("California", "Governor blocks new drilling permits pending a review"),
+        ("Climate", "Activists urge the city not to build a gas plant. The vote is next week."),
+        ("Markets", "Stock indexes edge mostly down as retailers sink"),
+    )
+    for line in (kicker, headline, headline, SUMMARY)
+]
+
+
+def test_teasers_whose_headlines_are_printed_twice_after_the_story_leave() -> None:
+    doc = page_dump([*STORY, *ECHOED_TEASERS])
+    assert [b.text for b in doc.kept()] == STORY
+    assert "xx/echoed-teasers" in {r.rule for r in doc.removals}
+
+
+def test_a_pull_quote_printed_twice_in_the_story_stays() -> None:
+    quote = "We will rebuild the bridge, and we will do it right, the mayor said on Monday."
+    lines = [*STORY[:4], quote, quote, *STORY[4:]]
+    doc = page_dump(lines)
+    assert [b.text for b in doc.kept()] == lines

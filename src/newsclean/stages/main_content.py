@@ -11,7 +11,8 @@ dropped as ``navigation``, headline-like lines as ``related`` (teasers of
 other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
 time lines), teasers under one section label repeated every few lines up to
-the end, runs of headline-like lines, and whatever follows a comments
+the end or whose headlines are printed twice, runs of headline-like lines,
+and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
 items printed right after the story (tour dates, a race calendar) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
@@ -26,6 +27,7 @@ without any is taken as clean, and only a comments or copyright cut applies.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -89,6 +91,7 @@ class MainContent:
             doc.drop(block, reason=reason, rule=rule)
         _drop_teaser_tail(doc, kept[start:end])
         _drop_kicker_list(doc, kept[start:end])
+        _drop_echoed_teasers(doc, kept[start:end])
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
         return doc
@@ -246,6 +249,8 @@ def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
 
 
 _KICKER_MAX_WORDS = 4
+_TEASER_HEADLINE_WORDS = 25
+_MIN_HEADLINE_WORDS = 3
 _LETTERS = regex.compile(r"\p{L}{2}")
 _KICKER_MIN_REPEATS = 3
 
@@ -276,14 +281,48 @@ def _drop_kicker_list(doc: Document, run: list[Block]) -> None:
         return
 
 
-def _last_chain(places: list[int]) -> list[int]:
-    """The last run of positions at most a teaser unit apart."""
+def _last_chain(places: list[int], reach: int = _TEASER_MAX_GAP + 1) -> list[int]:
+    """The last run of positions at most ``reach`` lines apart (a teaser unit)."""
     chain = places[-1:]
     for i in reversed(places[:-1]):
-        if chain[0] - i > _TEASER_MAX_GAP + 1:
+        if chain[0] - i > reach:
             break
         chain.insert(0, i)
     return chain
+
+
+_ECHO_REACH = 2  # the second copy of a teaser's headline: next line, or past a kicker
+_ECHO_UNIT = 6  # lines from one echoed headline to the next: kicker, headline twice, summary, meta
+
+
+def _drop_echoed_teasers(doc: Document, run: list[Block]) -> None:
+    """Teasers at the end of the story whose headlines are printed twice (as the image's link and
+    as the title: "Google's do-good arm...", "Google's do-good arm..."), unit after unit up to
+    the end. A story does not print its lines twice in a row, over and over."""
+    left = [b for b in run if b.removed is None]
+    counts = Counter(b.text for b in left)
+    # A headline printed exactly twice; a label printed before every unit is a kicker instead.
+    echoes = [
+        i
+        for i, block in enumerate(left)
+        if counts[block.text] == 2
+        and _MIN_HEADLINE_WORDS <= word_count(block.text) <= _TEASER_HEADLINE_WORDS
+        and block.text in (b.text for b in left[i + 1 : i + 1 + _ECHO_REACH])
+    ]
+    chain = _last_chain(echoes, _ECHO_UNIT)
+    if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _ECHO_UNIT:
+        return
+    first = chain[0]
+    if (
+        first > 0
+        and word_count(left[first - 1].text) <= _KICKER_MAX_WORDS
+        and not is_prose(left[first - 1].text)
+    ):
+        first -= 1  # the unit's kicker ("Technology") above the headline
+    if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
+        return
+    for block in left[first:]:
+        doc.drop(block, reason="related", rule="xx/echoed-teasers")
 
 
 def _teaser_headline(text: str) -> bool:
