@@ -434,3 +434,18 @@ def test_a_pull_quote_printed_twice_in_the_story_stays() -> None:
     lines = [*STORY[:4], quote, quote, *STORY[4:]]
     doc = page_dump(lines)
     assert [b.text for b in doc.kept()] == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("Hong Kong civilians step in to save students trapped in vi...", True),
+        ("Two people in China have been diagnosed with the plague,...", True),
+        ("Teen chased by police breaks both legs with airport termin…", True),
+        ("Here's the thing …", False),  # the writer's own pause, set apart by a space
+        ('"We will see where this goes..."', False),  # a quote trailing off
+    ],
+)
+def test_a_teaser_cut_short_by_the_site_leaves(line: str, cut: bool) -> None:
+    doc = page_dump([*STORY[:5], line, *STORY[5:]])
+    assert (line not in [b.text for b in doc.kept()]) is cut

@@ -11,8 +11,8 @@ dropped as ``navigation``, headline-like lines as ``related`` (teasers of
 other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
 time lines), teasers under one section label repeated every few lines up to
-the end or whose headlines are printed twice, runs of headline-like lines,
-and whatever follows a comments
+the end or whose headlines are printed twice, teasers cut short by the site
+("...trapped in vi..."), runs of headline-like lines, and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
 items printed right after the story (tour dates, a race calendar) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
@@ -92,6 +92,7 @@ class MainContent:
         _drop_teaser_tail(doc, kept[start:end])
         _drop_kicker_list(doc, kept[start:end])
         _drop_echoed_teasers(doc, kept[start:end])
+        _drop_cut_teasers(doc, kept[start:end])
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
         return doc
@@ -289,6 +290,20 @@ def _last_chain(places: list[int], reach: int = _TEASER_MAX_GAP + 1) -> list[int
             break
         chain.insert(0, i)
     return chain
+
+
+_CUT_TEASER = regex.compile(r"(?:\p{L}|[,;:])(?:\.\.\.|…)$")
+_CUT_TEASER_MAX_WORDS = 25
+
+
+def _drop_cut_teasers(doc: Document, run: list[Block]) -> None:
+    """Teasers cut short by the site at a fixed length ("...students trapped in vi...", "...with
+    the plague,..."): an ellipsis glued to a word or after a comma ends a short line. A writer's
+    own pause ("Here's the thing …") sets it apart with a space."""
+    for block in run:
+        text = block.text.rstrip()
+        if block.removed is None and word_count(text) <= _CUT_TEASER_MAX_WORDS and _CUT_TEASER.search(text):
+            doc.drop(block, reason="related", rule="xx/cut-teaser")
 
 
 _ECHO_REACH = 2  # the second copy of a teaser's headline: next line, or past a kicker
