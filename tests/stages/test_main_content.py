@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean import Document
+from newsclean.article import Author
 from newsclean.stages import MainContent
 
 from ._helpers import PAGES, PROSE, PROSE_2, PROSE_3, SNIPPETS, lines_doc, removed, run_stage, run_until
@@ -449,3 +450,31 @@ def test_a_pull_quote_printed_twice_in_the_story_stays() -> None:
 def test_a_teaser_cut_short_by_the_site_leaves(line: str, cut: bool) -> None:
     doc = page_dump([*STORY[:5], line, *STORY[5:]])
     assert (line not in [b.text for b in doc.kept()]) is cut
+
+
+def _with_author(lines: list[str], *, fmt: str = "text") -> Document:
+    doc = lines_doc([*lines, SHARE_ROW])
+    doc.authors = [Author(name="Jane Roe", raw="Jane Roe")]
+    if fmt == "html":
+        doc.format = "html"
+        for block in doc.blocks:
+            block.main = True
+    doc.current_stage = "boilerplate"
+    doc.drop(doc.blocks[-1], reason="social", rule="xx/share-row")
+    return run_stage(MainContent(), doc)
+
+
+BIO = "Jane Roe is a reporter who covers city hall and transport for the paper since 2015."
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_authors_box_after_the_story_leaves(fmt: str) -> None:
+    doc = _with_author([*STORY, "Jane Roe", BIO], fmt=fmt)
+    assert [b.text for b in doc.kept()] == STORY
+    assert {r.rule for r in doc.removals if r.stage == "main_content"} == {"xx/author-box", "xx/author-bio"}
+
+
+def test_the_author_named_early_in_the_story_stays() -> None:
+    first = "In this video, Jane Roe shows a shop full of teaching materials and explains each one."
+    doc = _with_author([first, *STORY, "More articles from Jane Roe"])
+    assert [b.text for b in doc.kept()] == [first, *STORY]

@@ -12,7 +12,8 @@ other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
 time lines), teasers under one section label repeated every few lines up to
 the end or whose headlines are printed twice, teasers cut short by the site
-("...trapped in vi..."), runs of headline-like lines, and whatever follows a comments
+("...trapped in vi..."), runs of headline-like lines, the author's box (their
+name, a bio in the last third), and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
 items printed right after the story (tour dates, a race calendar) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
@@ -72,6 +73,7 @@ class MainContent:
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             _drop_linked_runs(doc)
             _take_standfirst(doc)
+            _drop_author_box(doc)
             return doc
         if not has_page_furniture(doc):
             # Clean text (a body cleaned before, a caption or list cleaned on its own): its short
@@ -93,6 +95,7 @@ class MainContent:
         _drop_kicker_list(doc, kept[start:end])
         _drop_echoed_teasers(doc, kept[start:end])
         _drop_cut_teasers(doc, kept[start:end])
+        _drop_author_box(doc)
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
         return doc
@@ -290,6 +293,28 @@ def _last_chain(places: list[int], reach: int = _TEASER_MAX_GAP + 1) -> list[int
             break
         chain.insert(0, i)
     return chain
+
+
+_AUTHOR_LINE_WORDS = 8  # "Sarah E. Needleman", "More articles from Emiliano Bellini"
+_AUTHOR_BIO_FROM = 2 / 3  # where in the body an author's bio may start
+
+
+def _drop_author_box(doc: Document) -> None:
+    """The author box the page prints with the story: a short line with the byline's author in
+    it (the name, "About Jane Roe", "More articles from Jane Roe") anywhere, and a paragraph naming
+    the author in the last third of the body ("Jane Roe is a reporter who covers..."). A story
+    names its own writer only there."""
+    names = [a.name for a in doc.authors if len(a.name.split()) >= 2]
+    if not names:
+        return
+    kept = list(doc.kept())
+    for position, block in enumerate(kept[1:], start=1):
+        if not any(name in block.text for name in names):
+            continue
+        if word_count(block.text) <= _AUTHOR_LINE_WORDS:
+            doc.drop(block, reason="byline", rule="xx/author-box")
+        elif position >= _AUTHOR_BIO_FROM * len(kept):
+            doc.drop(block, reason="byline", rule="xx/author-bio")
 
 
 _CUT_TEASER = regex.compile(r"(?:\p{L}|[,;:])(?:\.\.\.|…)$")
