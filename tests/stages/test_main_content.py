@@ -478,3 +478,32 @@ def test_the_author_named_early_in_the_story_stays() -> None:
     first = "In this video, Jane Roe shows a shop full of teaching materials and explains each one."
     doc = _with_author([first, *STORY, "More articles from Jane Roe"])
     assert [b.text for b in doc.kept()] == [first, *STORY]
+
+
+DATED_TEASERS = [
+    line
+    for headline, author, summary in (
+        ("What made the film so popular with young viewers", "Jane Roe", SUMMARY),
+        ("Senator warns about the budget plan for next year", "John Doe", "It killed at the box office."),
+        ("Report on detention rates is wrong, officials say", "Ann Lee", SUMMARY),
+        ("Why the new stadium will cost more than planned", "Jane Roe", "The numbers do not add up."),
+        ("Council votes to keep the library open on Sundays", "John Doe", SUMMARY),
+    )
+    for line in (headline, author, "Wednesday November 20, 2019", summary)
+]
+
+
+def test_teasers_under_the_same_date_line_after_the_story_leave() -> None:
+    doc = page_dump([*STORY, *DATED_TEASERS])
+    assert [b.text for b in doc.kept()] == STORY
+    assert "xx/dated-teasers" in {r.rule for r in doc.removals}
+
+
+def test_a_timeline_of_dates_in_the_story_stays() -> None:
+    timeline = [
+        line
+        for day in ("Monday November 18, 2019", "Tuesday November 19, 2019", "Wednesday November 20, 2019")
+        for line in (day, PROSE_3)
+    ]
+    doc = page_dump([*STORY, *timeline])
+    assert not [r for r in doc.removals if r.rule == "xx/dated-teasers"]

@@ -11,7 +11,8 @@ dropped as ``navigation``, headline-like lines as ``related`` (teasers of
 other stories) and the rest as ``not_main_content``. Inside it, a trailing
 list of teasers (one short summary at a time between kicker, headline and
 time lines), teasers under one section label repeated every few lines up to
-the end or whose headlines are printed twice, teasers cut short by the site
+the end, whose headlines are printed twice or which share one date line,
+teasers cut short by the site
 ("...trapped in vi..."), runs of headline-like lines, the author's box (their
 name, a bio in the last third), and whatever follows a comments
 heading or a copyright line are dropped too; a list of dated or numbered
@@ -33,6 +34,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
 from newsclean.stages.furniture import has_page_furniture
@@ -94,6 +96,7 @@ class MainContent:
         _drop_teaser_tail(doc, kept[start:end])
         _drop_kicker_list(doc, kept[start:end])
         _drop_echoed_teasers(doc, kept[start:end])
+        _drop_dated_teasers(doc, kept[start:end], doc.language)
         _drop_cut_teasers(doc, kept[start:end])
         _drop_author_box(doc)
         _drop_link_lists(doc, kept[start:end])
@@ -282,6 +285,35 @@ def _drop_kicker_list(doc: Document, run: list[Block]) -> None:
             continue
         for block in left[first:]:
             doc.drop(block, reason="related", rule="xx/kicker-list")
+        return
+
+
+_DATE_LINE_WORDS = 8
+_UNIT_HEAD = 2  # a teaser's headline and author line above its date line
+
+
+def _drop_dated_teasers(doc: Document, run: list[Block], lang: str | None) -> None:
+    """Teasers at the end of the story that all carry the same date line ("Wednesday November 20,
+    2019" under each headline and author), unit after unit up to the end: the site's latest
+    stories of the day. A story prints a date line once."""
+    left = [b for b in run if b.removed is None]
+    positions: dict[str, list[int]] = {}
+    for i, block in enumerate(left):
+        text = block.text.strip()
+        if word_count(text) <= _DATE_LINE_WORDS and not is_prose(text) and find_date(text, lang=lang):
+            positions.setdefault(text, []).append(i)
+    for places in positions.values():
+        chain = _last_chain(places, _ECHO_UNIT)
+        if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _ECHO_UNIT:
+            continue
+        first = chain[0]
+        for _ in range(_UNIT_HEAD):
+            if first > 0 and not is_prose(left[first - 1].text):
+                first -= 1
+        if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
+            continue
+        for block in left[first:]:
+            doc.drop(block, reason="related", rule="xx/dated-teasers")
         return
 
 
