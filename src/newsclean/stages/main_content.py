@@ -8,15 +8,15 @@ Text dumps: each block scores by its shape, prose positive (its word count)
 and everything else negative, and the highest-scoring contiguous run of
 blocks is the story (a maximum-sum segment). Outside it, short lines are
 dropped as ``navigation``, headline-like lines as ``related`` (teasers of
-other stories) and the rest as ``not_main_content``. Inside it, a trailing
-list of teasers (one short summary at a time between kicker, headline and
-time lines), teasers under one section label repeated every few lines up to
-the end, whose headlines are printed twice or which share one date line,
-teasers cut short by the site
-("...trapped in vi..."), runs of headline-like lines, the author's box (their
-name, a bio in the last third), and whatever follows a comments
-heading or a copyright line are dropped too; a list of dated or numbered
-items printed right after the story (tour dates, a race calendar) joins it.
+other stories) and the rest as ``not_main_content``. Inside it, lists of
+other stories after the story leave: a trailing list of teasers (one short
+summary at a time between kicker, headline and time lines), teasers under one
+section label repeated up to the end, teasers whose headlines are printed
+twice or which share one date line, and teasers cut short by the site
+("...trapped in vi..."). So do runs of headline-like lines, the author's box
+(their name, a bio in the last third), and whatever follows a comments
+heading or a copyright line; a list of dated or numbered items printed right
+after the story (tour dates, a race calendar) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
 without any is taken as clean, and only a comments or copyright cut applies.
 
