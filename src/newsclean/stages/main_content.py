@@ -29,15 +29,14 @@ without any is taken as clean, and only a comments or copyright cut applies.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
-from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
 from newsclean.stages.furniture import has_page_furniture
+from newsclean.stages.teasers import drop_teaser_lists
 
 _MENU_MAX_WORDS = 3
 _LINK_LIST_MIN = 3
@@ -93,11 +92,7 @@ class MainContent:
                 continue
             reason, rule = _outside_reason(block)
             doc.drop(block, reason=reason, rule=rule)
-        _drop_teaser_tail(doc, kept[start:end])
-        _drop_kicker_list(doc, kept[start:end])
-        _drop_echoed_teasers(doc, kept[start:end])
-        _drop_dated_teasers(doc, kept[start:end], doc.language)
-        _drop_cut_teasers(doc, kept[start:end])
+        drop_teaser_lists(doc, kept[start:end], lang=doc.language)
         _drop_author_box(doc)
         _drop_link_lists(doc, kept[start:end])
         _drop_after_comments(doc, kept[start:end])
@@ -224,109 +219,6 @@ def _is_data_item(text: str) -> bool:
 
 
 _MIN_STORY_BEFORE_COMMENTS = 2  # paragraphs: a standfirst alone is not a story told
-_TEASER_MIN_UNITS = 3
-_TEASER_MAX_WORDS = 100  # a teaser's summary is a sentence or two, or a cut excerpt
-_TEASER_MAX_GAP = 4  # lines between two summaries: kicker, headline, author, source, time
-_STORY_MIN_WORDS = 150
-_META_MAX_WORDS = 6
-
-
-def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
-    """A list of teasers run on after the story: units of a kicker or headline, a one-sentence summary
-    and a source or time line. Each summary is prose, so the run took them in; their rhythm gives them
-    away (one short paragraph at a time between short lines, with kicker, time or source lines), unlike
-    a story's consecutive paragraphs."""
-    prose = [i for i, b in enumerate(run) if is_prose(b.text)]
-    units = marked = 0
-    m = len(prose) - 1
-    while m > 0:
-        gap = run[prose[m - 1] + 1 : prose[m]]
-        if not 1 <= len(gap) <= _TEASER_MAX_GAP or word_count(run[prose[m]].text) > _TEASER_MAX_WORDS:
-            break
-        units += 1
-        marked += len(gap) >= 2 or any(_is_kicker_or_meta(b.text) for b in gap)
-        m -= 1
-    if units < _TEASER_MIN_UNITS or 2 * marked < units:
-        return
-    cut = prose[m] + 1
-    if sum(word_count(b.text) for b in run[:cut] if is_prose(b.text)) < _STORY_MIN_WORDS:
-        return
-    for block in run[cut:]:
-        doc.drop(block, reason="related", rule="xx/teaser-list")
-
-
-_KICKER_MAX_WORDS = 4
-_TEASER_HEADLINE_WORDS = 25
-_MIN_HEADLINE_WORDS = 3
-_LETTERS = regex.compile(r"\p{L}{2}")
-_KICKER_MIN_REPEATS = 3
-
-
-def _drop_kicker_list(doc: Document, run: list[Block]) -> None:
-    """Teasers at the end of the story under one repeated section label: "Company Town", a headline,
-    a summary; "Company Town", the next headline... The label recurs every few lines up to the end
-    and stands over headlines, which a story's own subheadings do not; a speaker's name before each
-    answer of an interview stands over prose, not over a headline."""
-    left = [b for b in run if b.removed is None]
-    positions: dict[str, list[int]] = {}
-    for i, block in enumerate(left):
-        text = block.text.strip()
-        if word_count(text) <= _KICKER_MAX_WORDS and _LETTERS.search(text) and not is_prose(text):
-            positions.setdefault(text.casefold(), []).append(i)
-    for places in positions.values():
-        chain = _last_chain(places)
-        if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _TEASER_MAX_GAP + 1:
-            continue
-        headed = sum(1 for i in chain if i + 1 < len(left) and _teaser_headline(left[i + 1].text))
-        if 2 * headed < len(chain):
-            continue
-        first = chain[0]
-        if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
-            continue
-        for block in left[first:]:
-            doc.drop(block, reason="related", rule="xx/kicker-list")
-        return
-
-
-_DATE_LINE_WORDS = 8
-_UNIT_HEAD = 2  # a teaser's headline and author line above its date line
-
-
-def _drop_dated_teasers(doc: Document, run: list[Block], lang: str | None) -> None:
-    """Teasers at the end of the story that all carry the same date line ("Wednesday November 20,
-    2019" under each headline and author), unit after unit up to the end: the site's latest
-    stories of the day. A story prints a date line once."""
-    left = [b for b in run if b.removed is None]
-    positions: dict[str, list[int]] = {}
-    for i, block in enumerate(left):
-        text = block.text.strip()
-        if word_count(text) <= _DATE_LINE_WORDS and not is_prose(text) and find_date(text, lang=lang):
-            positions.setdefault(text, []).append(i)
-    for places in positions.values():
-        chain = _last_chain(places, _ECHO_UNIT)
-        if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _ECHO_UNIT:
-            continue
-        first = chain[0]
-        for _ in range(_UNIT_HEAD):
-            if first > 0 and not is_prose(left[first - 1].text):
-                first -= 1
-        if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
-            continue
-        for block in left[first:]:
-            doc.drop(block, reason="related", rule="xx/dated-teasers")
-        return
-
-
-def _last_chain(places: list[int], reach: int = _TEASER_MAX_GAP + 1) -> list[int]:
-    """The last run of positions at most ``reach`` lines apart (a teaser unit)."""
-    chain = places[-1:]
-    for i in reversed(places[:-1]):
-        if chain[0] - i > reach:
-            break
-        chain.insert(0, i)
-    return chain
-
-
 _AUTHOR_LINE_WORDS = 8  # "Sarah E. Needleman", "More articles from Emiliano Bellini"
 _AUTHOR_BIO_FROM = 2 / 3  # where in the body an author's bio may start
 
@@ -347,67 +239,6 @@ def _drop_author_box(doc: Document) -> None:
             doc.drop(block, reason="byline", rule="xx/author-box")
         elif position >= _AUTHOR_BIO_FROM * len(kept):
             doc.drop(block, reason="byline", rule="xx/author-bio")
-
-
-_CUT_TEASER = regex.compile(r"(?:\p{L}|[,;:])(?:\.\.\.|…)$")
-_CUT_TEASER_MAX_WORDS = 25
-
-
-def _drop_cut_teasers(doc: Document, run: list[Block]) -> None:
-    """Teasers cut short by the site at a fixed length ("...students trapped in vi...", "...with
-    the plague,..."): an ellipsis glued to a word or after a comma ends a short line. A writer's
-    own pause ("Here's the thing …") sets it apart with a space."""
-    for block in run:
-        text = block.text.rstrip()
-        if block.removed is None and word_count(text) <= _CUT_TEASER_MAX_WORDS and _CUT_TEASER.search(text):
-            doc.drop(block, reason="related", rule="xx/cut-teaser")
-
-
-_ECHO_REACH = 2  # the second copy of a teaser's headline: next line, or past a kicker
-_ECHO_UNIT = 6  # lines from one echoed headline to the next: kicker, headline twice, summary, meta
-
-
-def _drop_echoed_teasers(doc: Document, run: list[Block]) -> None:
-    """Teasers at the end of the story whose headlines are printed twice (as the image's link and
-    as the title: "Google's do-good arm...", "Google's do-good arm..."), unit after unit up to
-    the end. A story does not print its lines twice in a row, over and over."""
-    left = [b for b in run if b.removed is None]
-    counts = Counter(b.text for b in left)
-    # A headline printed exactly twice; a label printed before every unit is a kicker instead.
-    echoes = [
-        i
-        for i, block in enumerate(left)
-        if counts[block.text] == 2
-        and _MIN_HEADLINE_WORDS <= word_count(block.text) <= _TEASER_HEADLINE_WORDS
-        and block.text in (b.text for b in left[i + 1 : i + 1 + _ECHO_REACH])
-    ]
-    chain = _last_chain(echoes, _ECHO_UNIT)
-    if len(chain) < _KICKER_MIN_REPEATS or len(left) - 1 - chain[-1] > _ECHO_UNIT:
-        return
-    first = chain[0]
-    if (
-        first > 0
-        and word_count(left[first - 1].text) <= _KICKER_MAX_WORDS
-        and not is_prose(left[first - 1].text)
-    ):
-        first -= 1  # the unit's kicker ("Technology") above the headline
-    if sum(word_count(b.text) for b in left[:first] if is_prose(b.text)) < _STORY_MIN_WORDS:
-        return
-    for block in left[first:]:
-        doc.drop(block, reason="related", rule="xx/echoed-teasers")
-
-
-def _teaser_headline(text: str) -> bool:
-    return is_headline_like(text) and not is_prose(text)
-
-
-def _is_kicker_or_meta(text: str) -> bool:
-    """An all-capitals kicker ("REINDEER GAMES") or a short line with a number (a time, a count)."""
-    words = word_count(text)
-    if words <= _META_MAX_WORDS and any(c.isdigit() for c in text):
-        return True
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and words <= 8 and all(c.isupper() for c in letters)
 
 
 def _drop_after_comments(doc: Document, run: list[Block]) -> None:
