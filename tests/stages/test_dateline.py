@@ -347,3 +347,10 @@ def test_the_site_name_inside_a_sentence_is_no_dateline() -> None:
     doc = lines_doc([f"Example.Net readers - and {REST}", PROSE_2])
     doc.site_name = "Example.Net"
     assert run_stage(Dateline(), doc).dateline is None
+
+
+def test_a_place_line_in_capitals_under_a_standfirst_is_the_dateline() -> None:
+    standfirst = "The two companies will sell the new alarm system together across Europe from next year."
+    doc = dateline([standfirst, "BAAR, SWITZERLAND", PROSE, PROSE_2])
+    assert doc.dateline is not None and doc.dateline.location == "BAAR, SWITZERLAND"
+    assert [b.removed for b in doc.blocks] == ["not_main_content", "dateline", None, None]

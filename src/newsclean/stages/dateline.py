@@ -85,7 +85,12 @@ class Dateline:
                 continue
             if sum(1 for b in opening[:position] if b.main and is_prose(b.text)) >= _MAX_MAIN_PROSE_ABOVE:
                 break  # HTML: the main content already began with paragraphs of the story
-            if position == 0 and _standalone_dateline(doc, block, opening[1:2]):
+            if position <= lead + 1 and _standalone_dateline(
+                doc, block, opening[position + 1 : position + 2]
+            ):
+                # "BAAR, SWITZERLAND" alone, right under the headline or under a standfirst.
+                for earlier in above + opening[:position]:
+                    doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
                 return True
             cut = self._cut(doc, block, rules, opening_block=position <= lead) or (
                 position <= lead and _site_credit(doc, block)
