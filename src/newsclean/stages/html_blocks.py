@@ -99,8 +99,54 @@ _MAX_CONTEXT = 12
 
 @dataclass(slots=True)
 class _Line:
+    """The text gathered since the last block boundary.
+
+    ``visible`` says whether any of it is more than whitespace: most boundaries
+    close a line of nothing but the indentation between tags, which leaves no
+    block, so it is known without joining and collapsing the parts.
+    """
+
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    visible: bool = False
+
+    def clear(self) -> None:
+        self.parts.clear()
+        self.link_chars = 0
+        self.visible = False
+
+
+class _Context:
+    """The elements open at the walk's position, whose class/id words a block records.
+
+    A block keeps the last :data:`_MAX_CONTEXT` words of its open ancestors. Most
+    elements (links, spans, wrappers of whitespace) close before any block is made
+    inside them, so an element's words are read only when a block first needs them.
+    """
+
+    __slots__ = ("elements", "seen", "tags", "words")
+
+    def __init__(self) -> None:
+        self.elements: list[Any] = []
+        self.tags: list[str] = []
+        self.words: list[tuple[str, ...] | None] = []  # None: not read yet
+        self.seen: dict[_Attributes, tuple[str, ...]] = {}
+
+    def text(self) -> str:
+        """The open elements' last :data:`_MAX_CONTEXT` words, outermost first, joined by spaces."""
+        words = self.words
+        picked: list[tuple[str, ...]] = []
+        count = 0
+        for i in range(len(words) - 1, -1, -1):
+            own = words[i]
+            if own is None:
+                own = words[i] = _context_words(self.elements[i], self.tags[i], self.seen)
+            if own:
+                picked.append(own)
+                count += len(own)
+                if count >= _MAX_CONTEXT:
+                    break
+        return " ".join([w for own in reversed(picked) for w in own][-_MAX_CONTEXT:])
 
 
 class BlockRenderer:
@@ -114,37 +160,38 @@ class BlockRenderer:
         self.gap_next = True
         self.br_run = 0
 
-    def flush(self, tag: str, context: list[str], *, gap_after: bool) -> None:
-        if not self.line.parts:  # most block boundaries close nothing
+    def flush(self, tag: str, context: _Context, *, gap_after: bool) -> None:
+        line = self.line
+        if not line.visible:  # most block boundaries close nothing, or only whitespace
             if gap_after:
                 self.gap_next = True
+            if line.parts:
+                line.clear()
             return
-        text = _WS.sub(" ", "".join(self.line.parts)).strip()
-        if text:
-            raw_len = max(1, len(text))
-            self.blocks.append(
-                Block(
-                    index=len(self.blocks),
-                    text=text,
-                    tag=tag,
-                    gap_before=self.gap_next,
-                    link_density=min(1.0, self.line.link_chars / raw_len),
-                    context=" ".join(context[-_MAX_CONTEXT:]),
-                )
+        text = _WS.sub(" ", "".join(line.parts)).strip()
+        self.blocks.append(
+            Block(
+                index=len(self.blocks),
+                text=text,
+                tag=tag,
+                gap_before=self.gap_next,
+                link_density=min(1.0, line.link_chars / max(1, len(text))),
+                context=context.text(),
             )
-            self.gap_next = gap_after
-        elif gap_after:
-            self.gap_next = True
-        self.line = _Line()
+        )
+        self.gap_next = gap_after
+        line.clear()
 
     def add_text(self, text: str | None, in_link: bool) -> None:
         if not text:
             return
-        self.line.parts.append(text)
+        line = self.line
+        line.parts.append(text)
         if text.strip():
             self.br_run = 0
-        if in_link:
-            self.line.link_chars += len(_WS.sub(" ", text).strip())
+            line.visible = True
+            if in_link:
+                line.link_chars += len(_WS.sub(" ", text).strip())
 
     def render(self, root: Any) -> list[Block]:
         from lxml import etree
@@ -152,45 +199,53 @@ class BlockRenderer:
         # Comments would hide their tail text from the walk; stripping them keeps it in place.
         etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)
         block_tags: list[str] = ["body"]
-        context: list[str] = []
-        context_sizes: list[int] = []
-        skipped: set[Any] = set()
+        context = _Context()
+        # Per open (not skipped) element: the element, its tag (so its end needs no second
+        # reading) and its context words once read.
+        open_elements, open_tags, open_words = context.elements, context.tags, context.words
+        # A skipped element's end event comes right after its start (skip_subtree), so a
+        # flag says which end events belong to skipped elements.
+        just_skipped = False
         link_depth = 0
         depth = 0
+        max_depth = self.max_depth
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
-            tag = el.tag.lower().rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
             if event == "start":
                 depth += 1
-                if depth > self.max_depth:
+                if depth > max_depth:
                     raise InputError(
-                        f"HTML nesting deeper than the limit of {self.max_depth} elements",
+                        f"HTML nesting deeper than the limit of {max_depth} elements",
                         document=self.document,
                     )
+                tag = _tag_name(el.tag)
                 if not tag or tag in SKIP_TAGS or tag == "br" or _is_hidden(el):
                     walker.skip_subtree()
-                    skipped.add(el)
+                    just_skipped = True
                     if tag == "br":
-                        self.flush(block_tags[-1], context, gap_after=False)
-                        self.br_run += 1
-                        if self.br_run >= 2:
-                            self.gap_next = True
+                        self.line_break(block_tags[-1], context)
                     continue
                 if tag in BLOCK_TAGS:
                     self.flush(block_tags[-1], context, gap_after=True)
                     block_tags.append(tag)
                 if tag == "a":
                     link_depth += 1
-                words = _context_words(el, tag)
-                context.extend(words)
-                context_sizes.append(len(words))
-                self.add_text(el.text, link_depth > 0)
+                open_elements.append(el)
+                open_tags.append(tag)
+                open_words.append(None)
+                text = el.text
+                if text:  # most elements open with none: spare the call
+                    self.add_text(text, link_depth > 0)
                 continue
             depth -= 1
-            if el in skipped:
+            if just_skipped:
                 # Skipped elements (scripts, hidden ones, <br>) keep their tail text.
-                self.add_text(el.tail, link_depth > 0)
+                just_skipped = False
+                tail = el.tail
+                if tail:
+                    self.add_text(tail, link_depth > 0)
                 continue
+            tag = open_tags[-1]
             if tag in BLOCK_TAGS:
                 self.flush(block_tags[-1], context, gap_after=True)
                 block_tags.pop()
@@ -198,10 +253,28 @@ class BlockRenderer:
                 self.add_text(" ", False)
             if tag == "a":
                 link_depth -= 1
-            del context[len(context) - context_sizes.pop() :]
-            self.add_text(el.tail, link_depth > 0)
+            open_elements.pop()
+            open_tags.pop()
+            open_words.pop()
+            tail = el.tail
+            if tail:
+                self.add_text(tail, link_depth > 0)
         self.flush(block_tags[-1], context, gap_after=True)
         return self.blocks
+
+    def line_break(self, tag: str, context: _Context) -> None:
+        """A ``<br>`` ends the line; two in a row (a blank line) leave a gap before the next."""
+        self.flush(tag, context, gap_after=False)
+        self.br_run += 1
+        if self.br_run >= 2:
+            self.gap_next = True
+
+
+@lru_cache(maxsize=1024)
+def _tag_name(raw: Any) -> str:
+    """The lower-case local name of an element's tag; ``""`` for entities and other non-elements
+    (their ``tag`` is not a string). Pages use few tag names: each is worked out once."""
+    return raw.lower().rsplit("}", 1)[-1] if isinstance(raw, str) else ""
 
 
 def _is_hidden(el: Any) -> bool:
@@ -217,13 +290,22 @@ _SECTION_TAGS = frozenset(
 )
 
 
-def _context_words(el: Any, tag: str) -> list[str]:
-    words: list[str] = [tag] if tag in _SECTION_TAGS else []
-    for attr in ("class", "id", "role", "itemprop"):
-        value = el.get(attr)
-        if value:
-            words.extend(_attribute_words(value[:200]))
-    return words
+_Attributes = tuple[str | None, str | None, str | None, str | None]
+
+
+def _context_words(el: Any, tag: str, seen: dict[_Attributes, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words an element adds to its descendants' context: a section tag's name, then the
+    words of its class, id, role and itemprop.
+
+    ``seen`` holds the words of the attribute values met before in the page: its elements
+    repeat a few combinations of them, and a cache shared by all pages would keep too few.
+    """
+    get = el.get
+    values = (get("class"), get("id"), get("role"), get("itemprop"))
+    words = seen.get(values)
+    if words is None:
+        words = seen[values] = tuple(w for value in values if value for w in _attribute_words(value[:200]))
+    return (tag, *words) if tag in _SECTION_TAGS else words
 
 
 @lru_cache(maxsize=8192)

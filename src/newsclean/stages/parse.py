@@ -25,7 +25,7 @@ from newsclean.stages.parse_text import parse_text_blocks
 
 logger = logging.getLogger(__name__)
 
-_KEY = regex.compile(r"\w+")
+_NON_KEY = regex.compile(r"\W+")
 _SHORT_KEY = 24  # below this many characters a block must match a whole line
 
 
@@ -104,14 +104,17 @@ class Parse:
 
 
 def _key(text: str) -> str:
-    return "".join(_KEY.findall(text.casefold()))
+    """The text's word characters alone, case-folded (what is left of ``\\w+`` runs joined)."""
+    return str(_NON_KEY.sub("", text.casefold()))
 
 
 def _mark_main(blocks: list[Block], extracted: str) -> None:
     """Set ``Block.main`` by finding each block's text in trafilatura's output."""
-    lines = {_key(line) for line in extracted.splitlines()}
+    keys = [_key(line) for line in extracted.splitlines()]
+    lines = set(keys)
     lines.discard("")
-    joined = "\n".join(_key(line) for line in extracted.splitlines())
+    joined = "\n".join(keys)
+    long_lines = [line for line in lines if len(line) >= _SHORT_KEY]
     for block in blocks:
         if block.tag == "title":
             block.main = False
@@ -122,14 +125,14 @@ def _mark_main(blocks: list[Block], extracted: str) -> None:
         elif key in lines:
             block.main = True
         elif len(key) >= _SHORT_KEY:
-            block.main = key in joined or _mostly_covered(key, lines)
+            block.main = key in joined or _mostly_covered(key, long_lines)
         else:
             block.main = False
 
 
-def _mostly_covered(key: str, lines: set[str]) -> bool:
+def _mostly_covered(key: str, long_lines: list[str]) -> bool:
     # trafilatura sometimes drops a link or a trailing "Read more" from a paragraph.
-    return any(len(line) >= 0.6 * len(key) and line in key for line in lines if len(line) >= _SHORT_KEY)
+    return any(len(line) >= 0.6 * len(key) and line in key for line in long_lines)
 
 
 def _head_title(tree: Any) -> str | None:
