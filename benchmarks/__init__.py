@@ -19,7 +19,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 """The repository checkout this package lives in."""
 
 
-
 def corpus_dir() -> Path:
     """The corpus: ``$NEWSCLEAN_CORPUS``, else ``$NEWSCLEAN_SHARED/corpus``, else ``../shared/corpus``
     (one rule, in ``newsclean.evaluate.corpus_dir``, shared with the corpus tests)."""
