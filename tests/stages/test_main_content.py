@@ -507,3 +507,32 @@ def test_a_timeline_of_dates_in_the_story_stays() -> None:
     ]
     doc = page_dump([*STORY, *timeline])
     assert not [r for r in doc.removals if r.rule == "xx/dated-teasers"]
+
+
+STANDINGS = [f"{n} Driver Number{n} {5040 - 10 * n} {n % 4} {n % 3} {17 - n} {27 - n}" for n in range(1, 9)]
+CALENDAR = [f"{n}a etapa: {n + 9} de março – Circuito {n}" for n in range(1, 9)]
+
+
+def test_a_table_after_the_story_joins_it() -> None:
+    lines = [
+        *STORY,
+        "Final standings after 36 races:",
+        "Pos. Driver Points Wins Poles Top 5 Top 10",
+        *STANDINGS,
+    ]
+    doc = page_dump(lines)
+    assert [b.text for b in doc.kept()] == lines
+
+
+def test_a_calendar_right_under_the_headline_is_the_story() -> None:
+    sidebar = [PROSE, PROSE_2, PROSE_3]  # a column teaser further down, the only prose on the page
+    doc = lines_doc(
+        ["Race calendar 2018", "Share this", "Calendar 2018", *CALENDAR, "www.example.com", *sidebar]
+    )
+    doc.headline_index = 0
+    doc.current_stage = "title"
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc.current_stage = "boilerplate"
+    doc.drop(doc.blocks[1], reason="social", rule="xx/share-row")
+    doc = run_stage(MainContent(), doc)
+    assert [b.text for b in doc.kept()] == ["Calendar 2018", *CALENDAR]

@@ -87,6 +87,9 @@ class MainContent:
             return doc
         if start < end:
             end = _past_data_list(kept, end)
+        listed = _data_list_under_headline(kept, doc.headline_index)
+        if listed is not None and not start <= listed[0] < end:
+            start, end = listed  # a calendar or a table under the headline is the page's story
         for i, block in enumerate(kept):
             if start <= i < end:
                 continue
@@ -184,15 +187,18 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
 _DATA_LIST_MIN = 3
 _DATA_INTRO_MAX_WORDS = 15
 _DATA_ITEM_MAX_WORDS = 30
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_TABLE_ROW_NUMBERS = 3
 _DATA_SEPARATORS = ("--", " – ", " — ", " - ", ": ", " @ ", " | ", ", ")
 
 
 def _past_data_list(blocks: list[Block], end: int) -> int:
     """Where the story ends once a list printed right after it is taken in: tour dates, a race
-    calendar, a meal plan. Unlike a list of teasers, every item holds a number and the items share
-    a separator ("June 9 -- Arena, City"), optionally under an intro line ending in a colon."""
-    for i in (end, end + 1):  # the list itself, or an intro line first ("Tour dates:")
-        if i > end and (i > len(blocks) or word_count(blocks[end].text) > _DATA_INTRO_MAX_WORDS):
+    calendar, a meal plan, a table of results. Unlike a list of teasers, every item holds a number
+    and the items share a separator ("June 9 -- Arena, City") or are table rows of numbers,
+    optionally under an intro line ending in a colon and a table's header row."""
+    for i in (end, end + 1, end + 2):  # the list itself, or intro lines first ("Tour dates:")
+        if i > end and (i > len(blocks) or word_count(blocks[i - 1].text) > _DATA_INTRO_MAX_WORDS):
             break
         j = i
         while j < len(blocks) and _is_data_item(blocks[j].text):
@@ -207,8 +213,31 @@ def _is_data_list(items: list[str]) -> bool:
         return False
     if len(set(items)) < len(items):
         return False  # a line printed again and again is furniture, not a list of dates
+    if all(len(_NUMBER.findall(item)) >= _TABLE_ROW_NUMBERS for item in items):
+        return True  # rows of a table: "1 Kyle Busch 5040 5 1 17 27"
     shared = max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS)
     return shared >= 0.8 * len(items)
+
+
+_STORY_LIST_MIN = 6  # items of a list that is the page's whole story
+_UNDER_HEADLINE = 3  # kept blocks between the headline and such a list (a title line, an intro)
+
+
+def _data_list_under_headline(blocks: list[Block], headline: int | None) -> tuple[int, int] | None:
+    """A long list of dated or numbered items starting right under the headline (a race calendar,
+    a standings table), with the lines just above it: the page's story, though it holds no prose."""
+    if headline is None:
+        return None
+    first = next((i for i, b in enumerate(blocks) if b.index > headline), None)
+    if first is None:
+        return None
+    for i in range(first, min(first + _UNDER_HEADLINE + 1, len(blocks))):
+        j = i
+        while j < len(blocks) and _is_data_item(blocks[j].text):
+            j += 1
+        if j - i >= _STORY_LIST_MIN and _is_data_list([b.text for b in blocks[i:j]]):
+            return first, j
+    return None
 
 
 def _is_data_item(text: str) -> bool:
@@ -278,9 +307,10 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
             j += 1
         gap = run[i:j]
         texts = [b.text for b in gap]
-        # A list of dates or results under an intro line is the story's own data, not links.
-        data = _is_data_list(texts) or (
-            len(texts) > 1 and word_count(texts[0]) <= _DATA_INTRO_MAX_WORDS and _is_data_list(texts[1:])
+        # A list of dates or results under a few intro lines is the story's own data, not links.
+        data = any(
+            _is_data_list(texts[k:]) and all(word_count(t) <= _DATA_INTRO_MAX_WORDS for t in texts[:k])
+            for k in range(min(_UNDER_HEADLINE, len(texts) - 1) + 1)
         )
         if (
             not data
