@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-.]*")
+_KEY_WORD = regex.compile(r"\w+")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # Closing quotes after the full stop: English ” ’, German “ ‘, French » (after a space).
 _SENTENCE_END = regex.compile(r"[.!?…。！？:;](?:[\s\u00a0\u202f]?[\"'”’»“‘)\]])*\s*$")
@@ -31,6 +32,17 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}{2,}")
 _MIN_LOWER_WORDS = 3
 _CASED = regex.compile(r"\p{Ll}")  # scripts without case (Arabic, Thai...) skip the lower-case test
 _HEADLINE_CASE = 0.75  # share of capitalised words above which a short line is a title
+
+
+@lru_cache(maxsize=16384)
+def word_key(text: str) -> str:
+    """The text's words, case-folded and joined by single spaces: two printings of one line
+    ("consultation--report" and "Consultation – report") share a key.
+
+    >>> word_key("Storm hits coast -- Daily Example") == word_key("storm hits coast | daily example")
+    True
+    """
+    return " ".join(_KEY_WORD.findall(text.casefold()))
 
 
 @lru_cache(maxsize=16384)

@@ -26,7 +26,7 @@ from newsclean.article import Dateline as DatelineField
 from newsclean.document import Block, Document
 from newsclean.names import agency_name
 from newsclean.patterns import Rule, pattern_set
-from newsclean.shape import ends_like_sentence, is_prose
+from newsclean.shape import ends_like_sentence, is_prose, word_key
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
@@ -153,7 +153,6 @@ class Dateline:
 
 _MAX_AGENCY_CHARS = 30
 _MAX_SITE_CHARS = 40
-_WORDS = regex.compile(r"\w+")
 
 
 def _first_byline(doc: Document) -> int | None:
@@ -194,11 +193,7 @@ def _lead_position(doc: Document, opening: list[Block]) -> int:
     description = doc.metadata.get("description")
     if not opening or not isinstance(description, str) or len(opening) < 2:
         return 0
-    return 1 if _words(opening[0].text) == _words(description) else 0
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
+    return 1 if word_key(opening[0].text) == word_key(description) else 0
 
 
 def _site_credit(doc: Document, block: Block) -> bool:

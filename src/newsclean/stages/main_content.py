@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.document import Block, Document
-from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count
+from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count, word_key
 from newsclean.stages.furniture import has_page_furniture
 from newsclean.stages.teasers import drop_teaser_lists
 
@@ -361,7 +361,6 @@ def _menu_link(block: Block) -> str | None:
 
 
 _DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
-_KEY_WORDS = regex.compile(r"\w+")
 
 
 def _take_standfirst(doc: Document) -> None:
@@ -372,17 +371,13 @@ def _take_standfirst(doc: Document) -> None:
     first = next(iter(doc.kept()), None)
     if first is None or not description or not is_prose(first.text):
         return
-    if _word_key(first.text) != _word_key(description):
+    if word_key(first.text) != word_key(description):
         return
     under = doc.blocks[first.index + 1 : first.index + 1 + _DECK_REACH]
     if not any(b.removed == "byline" for b in under):
         return
     doc.standfirst = first.text
     doc.drop(first, reason="standfirst", rule="html/description-deck")
-
-
-def _word_key(text: str) -> str:
-    return " ".join(_KEY_WORDS.findall(text.casefold()))
 
 
 _LINKED_RUN_MIN = 6

@@ -19,13 +19,19 @@ the story, or straight over its first paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet, pattern_set
-from newsclean.shape import capitalised_share, ends_like_sentence, is_headline_like, is_prose, word_count
+from newsclean.shape import (
+    capitalised_share,
+    ends_like_sentence,
+    is_headline_like,
+    is_prose,
+    word_count,
+    word_key,
+)
 from newsclean.stages.furniture import has_page_furniture
 from newsclean.stages.zones import is_byline_or_date
 
@@ -49,11 +55,6 @@ _URL_WORD = regex.compile(r"[^\W\d_]{3,}")
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CHARS_PER_WORD = 4
 _LETTER_WORD = regex.compile(r"\p{L}{2,}")
-
-
-@lru_cache(maxsize=16384)
-def _key(text: str) -> str:
-    return " ".join(_KEY.findall(text.casefold()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,9 @@ class Title:
             rule = "xx/headline-over-byline" if fallback else "xx/headline"
             doc.drop(headline, reason="title", rule=rule)
         if doc.title:
-            title_key = _key(doc.title)
+            title_key = word_key(doc.title)
             for block in doc.kept():
-                if _key(block.text) == title_key:
+                if word_key(block.text) == title_key:
                     doc.drop(block, reason="title", rule="xx/repeated-headline")
         return doc
 
@@ -127,7 +128,7 @@ class Title:
         echoed = (
             not sentence
             and word_count(first.text) >= _MIN_PRINTED_WORDS
-            and any(_key(b.text) == _key(first.text) for b in kept[1:_SEARCH_WINDOW])
+            and any(word_key(b.text) == word_key(first.text) for b in kept[1:_SEARCH_WINDOW])
         )
         separated = not sentence and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
         if separated or echoed:
@@ -152,12 +153,12 @@ def _printed_part(text: str, blocks: list[Block]) -> bool:
     parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
     if len(parts) < 2:
         return False
-    keys = [_key(p) for p in parts if word_count(p) >= _MIN_PRINTED_WORDS]
+    keys = [word_key(p) for p in parts if word_count(p) >= _MIN_PRINTED_WORDS]
     # Equal, or the part with a kicker in front ("Bundestag: Ampel einigt sich ...").
     return any(
         key == printed or key.endswith(" " + printed)
         for b in blocks
-        if word_count(b.text) >= _MIN_PRINTED_WORDS and (printed := _key(b.text))
+        if word_count(b.text) >= _MIN_PRINTED_WORDS and (printed := word_key(b.text))
         for key in keys
     )
 
@@ -198,7 +199,7 @@ def _find_headline(
     """The printed headline: an exact word-key match first, else the closest headline-like block."""
     # Prefer a heading element when the page marks one up.
     ordered = sorted(blocks, key=lambda b: (b.tag not in {"h1", "h2"}, b.index))
-    block_keys = [(_key(b.text), b) for b in ordered]
+    block_keys = [(word_key(b.text), b) for b in ordered]
     split = [c for c in candidates if c[1] is not None]
     whole = [c for c in candidates if c[1] is None]
     found = _exact(block_keys, split)
@@ -215,7 +216,7 @@ def _exact(
     block_keys: list[tuple[str, Block]], candidates: list[tuple[str, str | None]]
 ) -> tuple[Block, tuple[str, str | None]] | None:
     for cand in candidates:
-        wanted = _key(cand[0])
+        wanted = word_key(cand[0])
         for key, block in block_keys:
             if key and key == wanted:
                 return block, cand
@@ -229,7 +230,7 @@ def _closest(
     # Page titles are often a rewritten headline ("X: the law that..." vs "The law that...").
     best: tuple[float, Block | None, tuple[str, str | None] | None] = (0.0, None, None)
     for cand in candidates:
-        wanted_words = set(_key(cand[0]).split())
+        wanted_words = set(word_key(cand[0]).split())
         if len(wanted_words) < 3:
             continue
         for key, block in block_keys:
@@ -328,7 +329,7 @@ def _is_name_like(text: str, patterns: PatternSet) -> bool:
 
 
 def _content_words(text: str, patterns: PatternSet) -> frozenset[str]:
-    return frozenset(w for w in _key(text).split() if len(w) >= 3 and w not in patterns.stopwords)
+    return frozenset(w for w in word_key(text).split() if len(w) >= 3 and w not in patterns.stopwords)
 
 
 def _hint_words(doc: Document, page_title: Block | None) -> frozenset[str]:
