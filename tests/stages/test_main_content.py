@@ -536,3 +536,21 @@ def test_a_calendar_right_under_the_headline_is_the_story() -> None:
     doc.drop(doc.blocks[1], reason="social", rule="xx/share-row")
     doc = run_stage(MainContent(), doc)
     assert [b.text for b in doc.kept()] == ["Calendar 2018", *CALENDAR]
+
+
+OFFERS = [
+    line
+    for n in range(1, 6)
+    for line in (f"{n}) Boxed film set number {n} on Blu-Ray", f"http://amzn.to/x{n}")
+]
+
+
+def test_a_numbered_list_the_story_announces_joins_it() -> None:
+    lines = [*STORY, "And who are we to sit this one out? Here are the best offers for collectors:", *OFFERS]
+    doc = page_dump(lines)
+    assert [b.text for b in doc.kept()] == lines
+
+
+def test_a_numbered_list_not_announced_by_the_story_stays_out() -> None:
+    doc = page_dump([*STORY, "Most read", *OFFERS])
+    assert [b.text for b in doc.kept()] == STORY

@@ -16,7 +16,8 @@ twice or which share one date line, and teasers cut short by the site
 ("...trapped in vi..."). So do runs of headline-like lines, the author's box
 (their name, a bio in the last third), and whatever follows a comments
 heading or a copyright line; a list of dated or numbered items printed right
-after the story (tour dates, a race calendar) joins it.
+after the story (tour dates, a race calendar, a table of results, a numbered
+list the story announces with a colon) joins it.
 All of that needs a dump that shows page furniture (:mod:`.furniture`); text
 without any is taken as clean, and only a comments or copyright cut applies.
 
@@ -205,7 +206,35 @@ def _past_data_list(blocks: list[Block], end: int) -> int:
             j += 1
         if _is_data_list([b.text for b in blocks[i:j]]):
             return j
-    return end
+    return _past_numbered_list(blocks, end)
+
+
+_NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s+\S")
+_BARE_URL = regex.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_NUMBERED_MIN = 3
+
+
+def _past_numbered_list(blocks: list[Block], end: int) -> int:
+    """Where the story ends once a numbered list that its last line announces is taken in:
+    "Here are the best offers:", then "1) ...", "2) ...", each maybe followed by its link. The
+    colon and the count from one keep a site's numbered "most read" box out."""
+    if not 0 < end < len(blocks) or not blocks[end - 1].text.rstrip().endswith(":"):
+        return end
+    return end + _numbered_span([b.text for b in blocks[end:]])
+
+
+def _numbered_span(texts: list[str]) -> int:
+    """How many of ``texts``, from the first, make a list numbered from one ("1) ...", "2. ..."),
+    a bare link line allowed after an item; 0 unless it has three items or more."""
+    expected, span = 1, 0
+    for text in texts:
+        m = _NUMBERED.match(text)
+        if m is not None and int(m.group(1)) == expected:
+            expected += 1
+        elif not (expected > 1 and _BARE_URL.match(text)):
+            break
+        span += 1
+    return span if expected - 1 >= _NUMBERED_MIN else 0
 
 
 def _is_data_list(items: list[str]) -> bool:
@@ -308,7 +337,7 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         gap = run[i:j]
         texts = [b.text for b in gap]
         # A list of dates or results under a few intro lines is the story's own data, not links.
-        data = any(
+        data = _numbered_span(texts) == len(texts) or any(
             _is_data_list(texts[k:]) and all(word_count(t) <= _DATA_INTRO_MAX_WORDS for t in texts[:k])
             for k in range(min(_UNDER_HEADLINE, len(texts) - 1) + 1)
         )
