@@ -305,6 +305,25 @@ def test_a_list_of_dates_inside_the_story_is_not_a_link_list() -> None:
     assert doc.removals == []
 
 
+BENEFITS = [
+    "Your to-do list will shrink to a quarter of its current size",
+    "You will be able to ignore most of the advice you read online",
+    "Search engines will send readers to your pages every day",
+]
+
+
+@pytest.mark.parametrize("intro", ["Here is what changes once you start:", "Because once you see it …"])
+def test_a_list_the_story_announces_is_its_own(intro: str) -> None:
+    doc = page_dump([*STORY[:4], intro, *BENEFITS, *STORY[4:]])
+    assert story_removed(doc) == []
+
+
+def test_headlines_under_a_one_word_label_are_a_link_list() -> None:
+    teasers = ["Council approves the new bridge budget", "Storm closes schools across the county", *BENEFITS]
+    doc = page_dump([*STORY[:4], "More:", *teasers, *STORY[4:]])
+    assert story_removed(doc) == [(line, "related") for line in ["More:", *teasers]]
+
+
 def test_repeated_lines_with_numbers_are_no_data_list() -> None:
     repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
     doc = page_dump([*STORY, *repeated])

@@ -343,12 +343,30 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         )
         if (
             not data
+            and not _announced(run[i - 1] if i > 0 else None, texts)
             and len(gap) >= _LINK_LIST_MIN
             and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN
         ):
             for block in gap:
                 doc.drop(block, reason="related", rule="xx/link-list-in-story")
         i = max(j, i + 1)
+
+
+_ANNOUNCING_ENDS = (":", "…", "...")
+_ANNOUNCING_MIN_WORDS = 3
+
+
+def _announced(before: Block | None, texts: list[str]) -> bool:
+    """A list the story announces ("Here's what changed:", "If you are …") is its own: the line
+    above it, or its first line, leads into it. Teasers are announced by a label ("More:"), not by
+    the start of a sentence."""
+    lead = [texts[0]] if texts else []
+    if before is not None and before.removed is None:
+        lead.append(before.text)
+    return any(
+        text.rstrip().endswith(_ANNOUNCING_ENDS) and word_count(text) >= _ANNOUNCING_MIN_WORDS
+        for text in lead
+    )
 
 
 # Class/id words of a block's containers that tell what the furniture is.
