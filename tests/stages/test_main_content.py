@@ -234,6 +234,22 @@ def test_a_list_of_teasers_after_the_story_leaves_as_related() -> None:
     assert [text for text, _ in story_removed(doc)] == teasers
 
 
+def test_a_teaser_whose_summary_is_too_short_for_prose_does_not_end_the_list() -> None:
+    # The middle unit's summary ("Thanks, mom.") is no prose, so two units' lines stand between
+    # two summaries; each unit brings its all-capitals kicker, which shows the list goes on.
+    units = [
+        ("RUNNING LATE", TEASER_SUMMARIES[0]),
+        ("HOME COOKING", "Thanks, mom."),
+        ("BIG WIN", TEASER_SUMMARIES[1]),
+    ]
+    units += [("NIGHT SHIFT", TEASER_SUMMARIES[2])]
+    teasers = []
+    for i, (kicker, summary) in enumerate(units):
+        teasers += [kicker, f"Headline of another story number {i}", f"{i + 1} shares", summary]
+    doc = page_dump([*STORY, *teasers])
+    assert [text for text, _ in story_removed(doc)] == teasers
+
+
 def test_sections_of_a_story_with_one_paragraph_each_stay() -> None:
     # One subheading per paragraph, no kicker, time or source lines: the story's own sections.
     sections = []

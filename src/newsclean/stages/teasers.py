@@ -54,7 +54,7 @@ def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
     m = len(prose) - 1
     while m > 0:
         gap = run[prose[m - 1] + 1 : prose[m]]
-        if not 1 <= len(gap) <= _TEASER_MAX_GAP or word_count(run[prose[m]].text) > _TEASER_MAX_WORDS:
+        if not _teaser_gap(gap) or word_count(run[prose[m]].text) > _TEASER_MAX_WORDS:
             break
         units += 1
         marked += len(gap) >= 2 or any(_is_kicker_or_meta(b.text) for b in gap)
@@ -66,6 +66,16 @@ def _drop_teaser_tail(doc: Document, run: list[Block]) -> None:
         return
     for block in run[cut:]:
         doc.drop(block, reason="related", rule="xx/teaser-list")
+
+
+def _teaser_gap(gap: list[Block]) -> bool:
+    """The lines between two summaries: one unit's kicker, headline and meta lines, or two units'
+    when a teaser's summary is too short to read as prose (each unit then brings its own
+    all-capitals kicker)."""
+    if 1 <= len(gap) <= _TEASER_MAX_GAP:
+        return True
+    kickers = sum(1 for b in gap if _is_caps_kicker(b.text))
+    return len(gap) <= 2 * _TEASER_MAX_GAP and kickers >= 2
 
 
 _KICKER_MAX_WORDS = 4
@@ -194,8 +204,11 @@ def _teaser_headline(text: str) -> bool:
 
 def _is_kicker_or_meta(text: str) -> bool:
     """An all-capitals kicker ("REINDEER GAMES") or a short line with a number (a time, a count)."""
-    words = word_count(text)
-    if words <= _META_MAX_WORDS and any(c.isdigit() for c in text):
+    if word_count(text) <= _META_MAX_WORDS and any(c.isdigit() for c in text):
         return True
+    return _is_caps_kicker(text)
+
+
+def _is_caps_kicker(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and words <= 8 and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and word_count(text) <= 8 and all(c.isupper() for c in letters)
