@@ -250,6 +250,29 @@ def test_a_teaser_whose_summary_is_too_short_for_prose_does_not_end_the_list() -
     assert [text for text, _ in story_removed(doc)] == teasers
 
 
+def excerpts_under_heading(separator: str | None) -> Document:
+    lines = [*STORY, "You may also like..."]
+    for summary in TEASER_SUMMARIES:
+        lines += [summary] if separator is None else [summary, separator]
+    doc = lines_doc(lines)
+    doc.current_stage = "boilerplate"
+    for block in doc.blocks:
+        if block.text in ("You may also like...", "Share on Facebook"):
+            doc.drop(block, reason="related" if block.text.startswith("You") else "social", rule="test")
+    return run_stage(MainContent(), doc)
+
+
+def test_excerpts_each_with_its_share_row_under_a_heading_are_teasers() -> None:
+    doc = excerpts_under_heading("Share on Facebook")
+    assert [b.text for b in doc.kept()] == STORY
+    assert {r.rule for r in doc.removals if r.stage == "main_content"} == {"xx/separated-teasers"}
+
+
+def test_paragraphs_after_a_related_heading_without_separators_stay() -> None:
+    doc = excerpts_under_heading(None)
+    assert [b.text for b in doc.kept()] == [*STORY, *TEASER_SUMMARIES]
+
+
 def test_sections_of_a_story_with_one_paragraph_each_stay() -> None:
     # One subheading per paragraph, no kicker, time or source lines: the story's own sections.
     sections = []

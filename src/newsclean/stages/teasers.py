@@ -35,6 +35,7 @@ def drop_teaser_lists(doc: Document, run: list[Block], *, lang: str | None) -> N
     _drop_echoed_teasers(doc, run)
     _drop_dated_teasers(doc, run, lang)
     _drop_cut_teasers(doc, run)
+    _drop_separated_teasers(doc, run)
 
 
 _TEASER_MIN_UNITS = 3
@@ -162,6 +163,39 @@ def _drop_cut_teasers(doc: Document, run: list[Block]) -> None:
         text = block.text.rstrip()
         if block.removed is None and word_count(text) <= _CUT_TEASER_MAX_WORDS and _CUT_TEASER.search(text):
             doc.drop(block, reason="related", rule="xx/cut-teaser")
+
+
+_HEADING_MAX_WORDS = 6
+_SEPARATED_SHARE = 0.8  # of the items under the heading that are followed by the separator
+_SEPARATED_MIN_TOLD = 50  # words of story above: the separators are evidence enough for the rest
+
+
+def _drop_separated_teasers(doc: Document, run: list[Block]) -> None:
+    """Teasers under a heading ("You may also like...") after the story, each followed by the same
+    furniture line that an earlier stage took (its share row, its "Read more" link). A story does
+    not print one share row under every paragraph; a list of excerpts does."""
+    if not run:
+        return
+    told = 0
+    for block in doc.blocks[run[0].index : run[-1].index + 1]:
+        if block.removed is None and is_prose(block.text):
+            told += word_count(block.text)
+        elif block.removed == "related" and word_count(block.text) <= _HEADING_MAX_WORDS:
+            if told >= _SEPARATED_MIN_TOLD and _separated_items(doc, block.index, run[-1].index):
+                for item in run:
+                    if item.index > block.index:
+                        doc.drop(item, reason="related", rule="xx/separated-teasers")
+            return
+
+
+def _separated_items(doc: Document, heading: int, last: int) -> bool:
+    items = [b for b in doc.blocks[heading + 1 : last + 1] if b.removed is None]
+    after = [doc.blocks[b.index + 1] for b in items if b.index + 1 < len(doc.blocks)]
+    separators = Counter(b.text for b in after if b.removed is not None)
+    if not separators:
+        return False
+    count = separators.most_common(1)[0][1]
+    return count >= _TEASER_MIN_UNITS and count >= _SEPARATED_SHARE * len(items)
 
 
 _ECHO_REACH = 2  # the second copy of a teaser's headline: next line, or past a kicker
