@@ -363,6 +363,41 @@ def test_headlines_under_a_one_word_label_are_a_link_list() -> None:
     assert story_removed(doc) == [(line, "related") for line in ["More:", *teasers]]
 
 
+def meal_plan(day: int) -> list[str]:
+    return [
+        f"Menu for day {day}",
+        "Breakfast",
+        "Eat within an hour of waking",
+        "Oats with berries and a spoon of nut butter",
+        "Portion containers: 1 Purple, 1 Yellow, 1 tsp.",
+        "Lunch",
+        "Eat every two to three hours",
+        "Chicken salad with beans and a light dressing",
+        "Portion containers: 1 Green, 1 Red, 1 Blue",
+    ]
+
+
+def test_a_plan_that_repeats_its_own_lines_below_the_story_is_the_story() -> None:
+    # Day one is told in sentences, so the story's run takes it in; the days below repeat its
+    # short lines and labels without a sentence, which alone would read as a menu.
+    day_one = [
+        "Menu for day 1",
+        "Start the week with a bowl of oats and berries, which keeps you going until lunch.",
+        "Portion containers: 1 Purple, 1 Yellow, 1 tsp.",
+        "Eat every two to three hours",
+        "Then have a chicken salad with beans, which you can make the night before and take along.",
+    ]
+    plan = [*day_one] + [line for day in (2, 3) for line in meal_plan(day)]
+    doc = page_dump([*STORY, *plan, "Home", "About us", "Contact", "Careers"])
+    assert [b.text for b in doc.kept()] == [*STORY, *plan]
+
+
+def test_headlines_printed_again_below_are_no_structure_of_the_story() -> None:
+    teasers = [f"Council approves the new bridge budget for year {n}" for n in range(4)]
+    doc = page_dump([*STORY, *teasers, *STORY, *teasers, *teasers])
+    assert all(reason == "related" for _, reason in story_removed(doc)) and len(story_removed(doc)) >= 8
+
+
 def test_repeated_lines_with_numbers_are_no_data_list() -> None:
     repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
     doc = page_dump([*STORY, *repeated])

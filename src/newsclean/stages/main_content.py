@@ -30,6 +30,7 @@ without any is taken as clean, and only a comments or copyright cut applies.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -88,6 +89,7 @@ class MainContent:
             return doc
         if start < end:
             end = _past_data_list(kept, end)
+            end = _past_repeated_structure(kept, start, end)
         listed = _data_list_under_headline(kept, doc.headline_index)
         if listed is not None and not start <= listed[0] < end:
             start, end = listed  # a calendar or a table under the headline is the page's story
@@ -207,6 +209,54 @@ def _past_data_list(blocks: list[Block], end: int) -> int:
         if _is_data_list([b.text for b in blocks[i:j]]):
             return j
     return _past_numbered_list(blocks, end)
+
+
+_REPEAT_WINDOW = 8  # lines without a repeat after which the story's structure has ended
+_REPEAT_MIN = 3
+_REPEAT_SHARE = 0.3
+_LABEL = regex.compile(r"^([^:]{3,40}):\s*\S")
+_WORD = regex.compile(r"\p{L}+")
+_STRUCTURE_MAX_WORDS = 6
+_LABEL_MAX_WORDS = 4
+
+
+def _past_repeated_structure(blocks: list[Block], start: int, end: int) -> int:
+    """Where the story ends once the rest of its own list is taken in: a meal plan or a spec
+    sheet goes on below the run with the lines and labels the story already printed ("Portion
+    containers: ...", "Eat every 2-3 hours"). A menu or teasers below a story do not repeat it."""
+    keys = {key for block in blocks[start:end] for key in _structure_keys(block.text)}
+    last, matched, i = end - 1, 0, end
+    while i < len(blocks) and i - last <= _REPEAT_WINDOW:
+        if keys.intersection(_structure_keys(blocks[i].text)):
+            last, matched = i, matched + 1
+        i += 1
+    if matched >= _REPEAT_MIN and matched >= _REPEAT_SHARE * (last + 1 - end):
+        return last + 1
+    return end
+
+
+_STRUCTURE_REPEATS = 3  # printings of a line or label that make it the story's own structure
+
+
+def _repeats_structure(texts: list[str], repeats: Counter[str]) -> bool:
+    """Short lines that the story prints again and again ("Eat every 2-3 hours", "Portion
+    containers: ...") are a plan or a spec sheet; links to other stories are each printed once."""
+    structured = sum(
+        1 for text in texts if any(repeats[key] >= _STRUCTURE_REPEATS for key in _structure_keys(text))
+    )
+    return structured >= _REPEAT_SHARE * len(texts)
+
+
+def _structure_keys(text: str) -> list[str]:
+    """A short line's words ("Eat every 2-3 hours"), and a line's short label before a colon
+    ("Portion containers: ..."). A line of one word or a number ("6", a gallery's photo count)
+    is no structure, and neither is a headline: a teaser list printed twice repeats those."""
+    keys = []
+    if 2 <= len(_WORD.findall(key := word_key(text))) <= _STRUCTURE_MAX_WORDS:
+        keys.append(key)
+    if (label := _LABEL.match(text)) is not None and word_count(label.group(1)) <= _LABEL_MAX_WORDS:
+        keys.append("label:" + word_key(label.group(1)))
+    return keys
 
 
 _NUMBERED = regex.compile(r"^\s*(\d{1,3})[.)]\s+\S")
@@ -329,6 +379,7 @@ _STORY_END_REASONS = {
 def _drop_link_lists(doc: Document, run: list[Block]) -> None:
     """Inside the story, a run of several short headline-like lines is a list of
     links (teasers, a promo box); a single short line is a subheading and stays."""
+    repeats = Counter(key for block in run for key in _structure_keys(block.text))
     i = 0
     while i < len(run):
         j = i
@@ -344,6 +395,7 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         if (
             not data
             and not _announced(run[i - 1] if i > 0 else None, texts)
+            and not _repeats_structure(texts, repeats)
             and len(gap) >= _LINK_LIST_MIN
             and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN
         ):
