@@ -398,6 +398,32 @@ def test_headlines_printed_again_below_are_no_structure_of_the_story() -> None:
     assert all(reason == "related" for _, reason in story_removed(doc)) and len(story_removed(doc)) >= 8
 
 
+QUALIFIED = [
+    f"{team} (Group {group}): {count} appearance"
+    for team, group, count in [
+        ("Ruritania", "A", "Tenth"),
+        ("Freedonia", "A", "Seventh"),
+        ("Sylvania", "B", "Third"),
+        ("Latveria", "C", "11th"),
+        ("Genovia", "D", "Fourth"),
+        ("Elbonia", "E", "Second"),
+    ]
+]
+
+
+def test_a_list_written_to_one_template_after_the_story_is_part_of_it() -> None:
+    doc = page_dump([*STORY, "Qualified teams", *QUALIFIED, "Home", "Contact", "Careers"])
+    assert [b.text for b in doc.kept()] == [*STORY, "Qualified teams", *QUALIFIED]
+
+
+def test_headlines_sharing_no_template_after_the_story_leave() -> None:
+    teasers = [f"{team} wins again: the coach says it was a {w} night" for team, w in [("A", "long")]]
+    teasers += ["Storm closes schools: parents scramble", "Bridge reopens after repairs: traffic eases"]
+    teasers += ["Library hours cut: readers protest", "New mayor sworn in: what changes now"]
+    doc = page_dump([*STORY, *teasers])
+    assert [b.text for b in doc.kept()] == STORY
+
+
 def test_repeated_lines_with_numbers_are_no_data_list() -> None:
     repeated = ["2018 Festival Series -- Performance, Seoul"] * 4
     doc = page_dump([*STORY, *repeated])

@@ -208,6 +208,11 @@ def _past_data_list(blocks: list[Block], end: int) -> int:
             j += 1
         if _is_data_list([b.text for b in blocks[i:j]]):
             return j
+        j = i
+        while j < len(blocks) and _is_list_item(blocks[j].text):
+            j += 1
+        if _is_template_list([b.text for b in blocks[i:j]]):
+            return j
     return _past_numbered_list(blocks, end)
 
 
@@ -320,10 +325,32 @@ def _data_list_under_headline(blocks: list[Block], headline: int | None) -> tupl
 
 
 def _is_data_item(text: str) -> bool:
+    return _is_list_item(text) and any(c.isdigit() for c in text)
+
+
+def _is_list_item(text: str) -> bool:
     words = word_count(text)
     if not 2 <= words <= _DATA_ITEM_MAX_WORDS or "://" in text or "www." in text:
         return False  # a list of links ("Listen: http://...") is no list of dates
-    return any(c.isdigit() for c in text) and not is_prose(text)
+    return not is_prose(text)
+
+
+_TEMPLATE_MIN = 5
+_TEMPLATE_SHARE = 0.8
+_TEMPLATE_WORD = regex.compile(r"\p{L}{3,}")
+
+
+def _is_template_list(items: list[str]) -> bool:
+    """Items written to one template: one separator and one word in (nearly) all of them
+    ("England (Group A): 10th appearance", "Wales (Group E): Second appearance"). Headlines
+    of teasers share neither."""
+    if len(items) < _TEMPLATE_MIN or len(set(items)) < len(items):
+        return False
+    need = _TEMPLATE_SHARE * len(items)
+    if max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS) < need:
+        return False
+    words = Counter(w for item in items for w in {w.casefold() for w in _TEMPLATE_WORD.findall(item)})
+    return any(count >= need for count in words.values())
 
 
 _MIN_STORY_BEFORE_COMMENTS = 2  # paragraphs: a standfirst alone is not a story told
@@ -389,7 +416,8 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         texts = [b.text for b in gap]
         # A list of dates or results under a few intro lines is the story's own data, not links.
         data = _numbered_span(texts) == len(texts) or any(
-            _is_data_list(texts[k:]) and all(word_count(t) <= _DATA_INTRO_MAX_WORDS for t in texts[:k])
+            (_is_data_list(texts[k:]) or _is_template_list(texts[k:]))
+            and all(word_count(t) <= _DATA_INTRO_MAX_WORDS for t in texts[:k])
             for k in range(min(_UNDER_HEADLINE, len(texts) - 1) + 1)
         )
         if (
