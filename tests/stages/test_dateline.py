@@ -351,6 +351,16 @@ def test_the_site_name_inside_a_sentence_is_no_dateline() -> None:
 
 def test_a_place_line_in_capitals_under_a_standfirst_is_the_dateline() -> None:
     standfirst = "The two companies will sell the new alarm system together across Europe from next year."
-    doc = dateline([standfirst, "BAAR, SWITZERLAND", PROSE, PROSE_2])
+    doc = lines_doc(["Firms join forces on alarms", standfirst, "BAAR, SWITZERLAND", PROSE, PROSE_2])
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc = run_stage(Dateline(), doc)
     assert doc.dateline is not None and doc.dateline.location == "BAAR, SWITZERLAND"
-    assert [b.removed for b in doc.blocks] == ["not_main_content", "dateline", None, None]
+    assert [b.removed for b in doc.blocks] == ["title", "not_main_content", "dateline", None, None]
+
+
+def test_in_clean_text_the_paragraphs_above_a_dateline_shaped_one_stay() -> None:
+    # A body cleaned before has no page around it: its first paragraph is the story, and a
+    # dateline further down (a second report quoted in full) takes nothing above it away.
+    doc = dateline([PROSE, f"LONDON (Reuters) - {PROSE_2}", PROSE_3])
+    assert doc.dateline is None
+    assert doc.removals == []

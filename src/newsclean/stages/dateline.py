@@ -27,6 +27,7 @@ from newsclean.document import Block, Document
 from newsclean.names import agency_name
 from newsclean.patterns import Rule, pattern_set
 from newsclean.shape import ends_like_sentence, is_prose, word_key
+from newsclean.stages.furniture import has_page_furniture
 
 _ACRONYM = regex.compile(r"\b\p{Lu}{2,}")
 _BODY_START = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"“‘'„«¿¡(]")
@@ -53,6 +54,11 @@ class Dateline:
         rules = patterns.rules_of("dateline")
         stops = patterns.rules_of("dateline-stop")
         kept = list(doc.kept())
+        if _is_clean_text(doc):
+            # Clean text (a body cleaned before): a paragraph of the story above a dateline-shaped
+            # one shows the story has begun; nothing is dropped to reach a later dateline.
+            self._open(doc, kept[:_OPENING_BLOCKS], rules, stops, above=[], max_prose_above=1)
+            return doc
         if self._open(doc, kept[:_OPENING_BLOCKS], rules, stops, above=[]):
             return doc
         # The body may keep furniture (teasers, a menu) above the headline; the
@@ -72,6 +78,7 @@ class Dateline:
         stops: tuple[Rule, ...],
         *,
         above: list[Block],
+        max_prose_above: int = _MAX_PROSE_ABOVE,
     ) -> bool:
         """Cut a dateline from one of the ``opening`` blocks; drop what the body kept above it."""
         prose_seen = 0
@@ -79,7 +86,7 @@ class Dateline:
         under_byline = _first_after(byline, opening)
         lead = _lead_position(doc, opening)
         for position, block in enumerate(opening):
-            if prose_seen >= _MAX_PROSE_ABOVE:
+            if prose_seen >= max_prose_above:
                 break  # the story has begun without a dateline
             if any(stop.matches(block.text) for stop in stops):
                 continue
@@ -222,6 +229,17 @@ def _agency_after_dash(rest: str, lang: str | None) -> tuple[str, int] | None:
     if not candidate or agency_name(candidate, lang) is None:
         return None
     return candidate, stop + 1
+
+
+def _is_clean_text(doc: Document) -> bool:
+    """Text without a page around it: no page metadata, and no stage found a headline, byline,
+    date line or any furniture in it (only blank lines left, at normalising)."""
+    return (
+        not doc.metadata
+        and doc.headline_index is None
+        and all(r.stage == "normalize" for r in doc.removals)
+        and not has_page_furniture(doc)
+    )
 
 
 def _story_paragraph(text: str) -> bool:
