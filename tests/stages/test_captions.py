@@ -142,6 +142,22 @@ def test_a_lone_credit_is_kept_as_a_credit_without_text() -> None:
     assert doc.blocks[1].removed == "caption"
 
 
+SENTENCE_CAPTION = "An artist's concept of the lander on the surface of the moon."
+
+
+def test_a_sentence_between_a_gallery_counter_and_a_lone_credit_is_its_caption() -> None:
+    doc = captions([PROSE, "Image 2 of 5", SENTENCE_CAPTION, "(Image credit: Example Space Co.)", PROSE])
+    assert doc.captions == [Caption(text=SENTENCE_CAPTION, credit="Image credit: Example Space Co.")]
+    assert [b.removed for b in doc.blocks] == [None, None, "caption", "caption", None]
+
+
+def test_a_sentence_of_the_story_above_a_lone_credit_stays() -> None:
+    # The paragraph above it is the story's: the photo follows that text, it does not caption it.
+    doc = captions([PROSE, SENTENCE_CAPTION, "(Image credit: Example Space Co.)", PROSE])
+    assert doc.captions == [Caption(text="", credit="Image credit: Example Space Co.")]
+    assert doc.blocks[1].removed is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -25,6 +25,8 @@ from newsclean.shape import is_prose, word_count
 from newsclean.stages.zones import is_byline_or_date
 
 _MAX_CAPTION_WORDS = 90
+_CAPTION_SENTENCES = 2
+_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)")
 _PAREN_TAIL = regex.compile(r"\s*\(([^()]{2,30})\)\s*$")
 _CAPTION_CONTEXT = frozenset({"figcaption", "caption", "wp-caption-text", "image-caption", "photo-caption"})
 
@@ -108,9 +110,23 @@ def _caption_above(doc: Document, above: Block, credit: Block, patterns: Pattern
     if doc.format != "text" or above.removed is not None or above.index != credit.index - 1:
         return False
     text = above.text.rstrip()
-    if word_count(text) > _CAPTION_ABOVE_MAX_WORDS or is_prose(text) or text.endswith(":"):
+    if word_count(text) > _CAPTION_ABOVE_MAX_WORDS or text.endswith(":"):
+        return False
+    if is_prose(text) and not _standing_alone(doc, above):
         return False
     return word_count(text) >= 2 and not is_byline_or_date(text, patterns, doc.language)
+
+
+def _standing_alone(doc: Document, above: Block) -> bool:
+    """A sentence over a lone credit is its caption when it stands apart from the story: one or
+    two sentences, with no paragraph of the story right above it (a gallery's counter, a share
+    row or the headline instead). A paragraph of the story the photo merely follows has one."""
+    if len(_SENTENCE_END.findall(above.text)) > _CAPTION_SENTENCES:
+        return False
+    if above.index == 0:
+        return False  # nothing around it to tell
+    before = doc.blocks[above.index - 1]
+    return before.removed is not None or not is_prose(before.text)
 
 
 def _clean_credit(credit: str) -> str:
