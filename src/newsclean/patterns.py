@@ -32,7 +32,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from newsclean.errors import PatternError
-from newsclean.literals import Leading, LiteralIndex, folded, leading, required_literals, text_head
+from newsclean.literals import Leading, LiteralScreen, folded, leading, required_literals, text_head
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,9 @@ class Rule(BaseModel):
         """The regex search alone, under the timeout: for callers that checked ``max_chars``
         and ``max_words`` already."""
         try:
-            return self.compiled.search(text, timeout=REGEX_TIMEOUT)
+            # Positional: the regex module parses keyword arguments slowly, at a cost
+            # comparable to a failed search. The order is (string, pos, endpos, concurrent, partial, timeout).
+            return self.compiled.search(text, None, None, None, False, REGEX_TIMEOUT)
         except TimeoutError:
             logger.warning("rule %s timed out on a %d-character block", self.qualified_id, len(text))
             return None
@@ -362,13 +364,15 @@ class PatternSet:
         return probe
 
     @cached_property
-    def _indexes(self) -> tuple[LiteralIndex, LiteralIndex, int]:
+    def _indexes(self) -> tuple[LiteralScreen, int]:
         """The literals and cased literals of every rule, indexed, and the longest text any
         regex rule judges (built on first use: not every caller matches rules)."""
-        literals = LiteralIndex(w for r in self.rules if r.literals for w in r.literals)
-        cased = LiteralIndex(w for r in self.rules if r.cased_literals for w in r.cased_literals)
+        screen = LiteralScreen(
+            (w for r in self.rules if r.literals for w in r.literals),
+            (w for r in self.rules if r.cased_literals for w in r.cased_literals),
+        )
         max_chars = max((r.max_chars for r in self.rules if r.regex is not None), default=0)
-        return literals, cased, max_chars
+        return screen, max_chars
 
     def _plan(self, kind: RuleKind, words: int) -> _Plan:
         """The :class:`_Plan` for the rules of ``kind`` that may fire on a block of ``words``
@@ -400,14 +404,14 @@ class _Probe:
 
     __slots__ = ("cased", "head", "present", "words")
 
-    def __init__(self, text: str, literals: LiteralIndex, cased: LiteralIndex, max_chars: int) -> None:
-        self.words = _word_total(text)
+    def __init__(self, text: str, screen: LiteralScreen, max_chars: int) -> None:
+        words = text.split()
+        self.words = len(words)  # as _word_total counts them
         self.head = text_head(text)
         if len(text) > max_chars:
             self.present = self.cased = frozenset[str]()
         else:
-            self.present = literals.present(folded(text))
-            self.cased = cased.present(text)
+            self.present, self.cased = screen.found_in(text, set(words))
 
 
 class _Plan:
