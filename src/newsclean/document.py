@@ -129,8 +129,10 @@ class Document:
         if block.removed is not None:
             return
         block.removed = reason
+        # Built without validation: a page drops hundreds of blocks, and every field is a
+        # plain string or int typed by this signature and by Block.
         self.removals.append(
-            Removal(
+            Removal.model_construct(
                 stage=self.current_stage or "unknown",
                 reason=reason,
                 rule=rule,
