@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -108,9 +109,12 @@ class Rule(BaseModel):
             raise ValueError("a rule needs at least one example")
         if self.regex is not None:
             try:
-                regex.compile(self.regex, self._flags())
+                compiled = regex.compile(self.regex, self._flags())
             except regex.error as exc:
                 raise ValueError(f"invalid regex: {exc}") from exc
+            # Kept for :attr:`compiled`: the regex module's own cache holds fewer patterns than
+            # the shipped files have rules, so asking it again would often compile twice.
+            self.__dict__["compiled"] = compiled
         return self
 
     def _flags(self) -> int:
@@ -298,8 +302,7 @@ class PatternSet:
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
-        self._plans: dict[tuple[str, int], _Plan] = {}
-        self._longest: dict[str, int] = {}  # per kind: the largest max_words of its rules
+        self._plans: dict[str, _Plans] = {}
         self._probes: dict[str, _Probe] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
@@ -377,15 +380,32 @@ class PatternSet:
     def _plan(self, kind: RuleKind, words: int) -> _Plan:
         """The :class:`_Plan` for the rules of ``kind`` that may fire on a block of ``words``
         words (``max_words`` rules out many on a paragraph)."""
-        longest = self._longest.get(kind)
-        if longest is None:
-            limits = [r.max_words for r in self.rules_of(kind) if r.max_words is not None]
-            longest = self._longest[kind] = max(limits, default=0)
-        key = (kind, min(words, longest + 1))
-        plan = self._plans.get(key)
+        plans = self._plans.get(kind)
+        if plans is None:
+            plans = self._plans[kind] = _Plans(self.rules_of(kind))
+        return plans.for_words(words)
+
+
+class _Plans:
+    """The :class:`_Plan` of each range of word totals that the ``max_words`` of some rules
+    tell apart: a block of 41 words and one of 49 face the same rules when no limit lies
+    between them, so a plan is built per range (on first use), not per word total."""
+
+    __slots__ = ("_limits", "_plans", "_rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules = rules
+        self._limits = sorted({r.max_words for r in rules if r.max_words is not None})
+        self._plans: list[_Plan | None] = [None] * (len(self._limits) + 1)
+
+    def for_words(self, words: int) -> _Plan:
+        """The plan for a block of ``words`` words: range ``i`` holds the totals above
+        ``limits[i - 1]`` up to ``limits[i]``, where the same rules allow the block."""
+        i = bisect_left(self._limits, words)
+        plan = self._plans[i]
         if plan is None:
-            eligible = tuple(r for r in self.rules_of(kind) if r.max_words is None or words <= r.max_words)
-            plan = self._plans[key] = _Plan(eligible)
+            eligible = tuple(r for r in self._rules if r.max_words is None or words <= r.max_words)
+            plan = self._plans[i] = _Plan(eligible)
         return plan
 
 
