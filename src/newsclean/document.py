@@ -129,10 +129,8 @@ class Document:
         if block.removed is not None:
             return
         block.removed = reason
-        # Built without validation: a page drops hundreds of blocks, and every field is a
-        # plain string or int typed by this signature and by Block.
         self.removals.append(
-            Removal.model_construct(
+            Removal(
                 stage=self.current_stage or "unknown",
                 reason=reason,
                 rule=rule,
