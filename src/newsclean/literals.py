@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -63,6 +65,11 @@ def folded(text: str) -> str:
     >>> folded("Straße İzmir")
     'strasse izmir'
     """
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """:func:`folded` without its cache, for texts made up once."""
     text = text.casefold()
     # ``translate`` maps character by character in Python: only pay for it when there is work.
     if "ı" in text or "\u0307" in text:
@@ -184,37 +191,55 @@ class LiteralScreen:
     def _learn(self, words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
         """The literals in words not seen before, all scanned at once, and remembered word by word."""
         joined = "\n".join(words)  # a literal without spaces cannot span two words
-        folded_joined = folded(joined)
+        folded_joined = _fold(joined)  # folding keeps the line breaks: its lines are the folded words
         found = self._folded.present(folded_joined), self._cased.present(joined)
         if len(self._plain_words) + len(self._word_hits) + len(words) > _KNOWN_WORDS:
             self._plain_words.clear()
             self._word_hits.clear()
-        if found == _NO_HITS:
+        if max(map(len, words)) <= _LONGEST_KNOWN_WORD:
+            self._plain_words.update(words)
+        else:
             self._plain_words.update(w for w in words if len(w) <= _LONGEST_KNOWN_WORD)
-            return found
-        # Folding keeps line breaks where they are: the folded words line up with the words.
-        for word, folded_word in zip(words, folded_joined.split("\n"), strict=True):
-            if len(word) > _LONGEST_KNOWN_WORD:
-                continue
-            hits = (
-                frozenset(filter(folded_word.__contains__, found[0])),
-                frozenset(filter(word.__contains__, found[1])),
-            )
-            if hits == _NO_HITS:
-                self._plain_words.add(word)
-            else:
-                self._word_hits[word] = hits
+        holders = _lines_holding(folded_joined, found[0]) | _lines_holding(joined, found[1])
+        if holders:
+            folded_words = folded_joined.split("\n")
+            for line in holders:
+                word = words[line]
+                self._plain_words.discard(word)
+                if len(word) <= _LONGEST_KNOWN_WORD:
+                    self._word_hits[word] = (
+                        frozenset(filter(folded_words[line].__contains__, found[0])),
+                        frozenset(filter(word.__contains__, found[1])),
+                    )
         return found
 
     def _with_spaced(
         self, text: str, found: tuple[frozenset[str], frozenset[str]]
     ) -> tuple[frozenset[str], frozenset[str]]:
-        haystack = folded(text)
-        folded_spaced = [w for w in self._folded_spaced if w in haystack]
+        folded_spaced: list[str] = []
+        if self._folded_spaced:
+            haystack = folded(text)
+            folded_spaced = [w for w in self._folded_spaced if w in haystack]
         cased_spaced = [w for w in self._cased_spaced if w in text]
         if not folded_spaced and not cased_spaced:
             return found
         return found[0].union(folded_spaced), found[1].union(cased_spaced)
+
+
+def _lines_holding(text: str, literals: frozenset[str]) -> set[int]:
+    """The numbers of the lines of ``text`` that hold one of ``literals`` (which hold no line break):
+    found with ``str.find``, so lines without any cost nothing in Python."""
+    if not literals:
+        return set()
+    ends = list(accumulate(len(line) + 1 for line in text.split("\n")))  # where each next line starts
+    lines: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            line = bisect_right(ends, at)
+            lines.add(line)
+            at = text.find(literal, ends[line])  # one hit per line is enough
+    return lines
 
 
 def _has_space(literal: str) -> bool:

@@ -337,17 +337,17 @@ class PatternSet:
 
     def _first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
         probe = self._probe(text)
-        for rule in self._plan(kind, probe.words).candidates(probe):
-            if rule.regex is None:
+        size = len(text)
+        for rule, screens in self._plan(kind, probe.words).candidates(probe):
+            if screens is None:  # a token rule
                 if rule.matches(text):
                     return rule, None
                 continue
-            if len(text) > rule.max_chars:
+            max_chars, lead, cased = screens
+            if size > max_chars:
                 continue
-            lead = rule.leading
             if lead is not None and not lead.admits(probe.head):
                 continue
-            cased = rule.cased_literals
             if cased is not None and cased.isdisjoint(probe.cased):
                 continue
             m = rule.search_timed(text)
@@ -448,14 +448,15 @@ class _Plan:
         "by_cased",
         "by_literal",
         "cased_keys",
+        "entries",
         "literal_keys",
-        "rules",
         "unscreened",
-        "unscreened_rules",
+        "unscreened_entries",
     )
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
+        # Each rule with the screens the search loop reads, gathered once rather than per block.
+        self.entries = tuple((rule, _screens(rule)) for rule in rules)
         by_literal: dict[str, list[int]] = {}
         by_cased: dict[str, list[int]] = {}
         unscreened: list[int] = []
@@ -473,21 +474,33 @@ class _Plan:
         self.literal_keys = frozenset(by_literal)
         self.cased_keys = frozenset(by_cased)
         self.unscreened = frozenset(unscreened)
-        self.unscreened_rules = tuple(rules[p] for p in sorted(unscreened))
+        self.unscreened_entries = tuple(self.entries[p] for p in sorted(unscreened))
 
-    def candidates(self, probe: _Probe) -> Sequence[Rule]:
-        """The rules, in order, that may fire on the text of ``probe``."""
+    def candidates(self, probe: _Probe) -> Sequence[tuple[Rule, _Screens | None]]:
+        """The rules, in order, that may fire on the text of ``probe``, each with its :func:`_screens`."""
         literals = self.literal_keys.intersection(probe.present)
         cased = self.cased_keys.intersection(probe.cased)
         if not literals and not cased:
-            return self.unscreened_rules  # the usual case: a block with none of the plan's words
+            return self.unscreened_entries  # the usual case: a block with none of the plan's words
         positions = set(self.unscreened)
         for word in literals:
             positions.update(self.by_literal[word])
         for word in cased:
             positions.update(self.by_cased[word])
-        rules = self.rules
-        return [rules[p] for p in sorted(positions)]
+        entries = self.entries
+        return [entries[p] for p in sorted(positions)]
+
+
+#: What the search loop checks before running a regex rule: ``max_chars``, ``leading`` and
+#: ``cased_literals``.
+_Screens = tuple[int, Leading | None, frozenset[str] | None]
+
+
+def _screens(rule: Rule) -> _Screens | None:
+    """The screens of a regex rule (``None`` for a token rule)."""
+    if rule.regex is None:
+        return None
+    return rule.max_chars, rule.leading, rule.cased_literals
 
 
 @lru_cache(maxsize=128)
