@@ -282,6 +282,9 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     return _minimal(frozenset(_key_word(s) for s in best))
 
 
+# A rule's pattern is read for its literals, its cased literals and its leading characters: parse once.
+# The trees are only read, never changed.
+@lru_cache(maxsize=1024)
 def _parse(pattern: str) -> Any:
     """The standard library's syntax tree of ``pattern``, or ``None`` when it cannot read it."""
     try:
