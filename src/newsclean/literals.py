@@ -148,8 +148,9 @@ class LiteralScreen:
     The few literals with a space in them are tested on the whole text.
 
     >>> screen = LiteralScreen({"newsletter", "by "}, {"AP"})
-    >>> screen.found_in("Our NEWSLETTERS, by AP", {"Our", "NEWSLETTERS,", "by", "AP"})
-    (frozenset({'by ', 'newsletter'}), frozenset({'AP'}))
+    >>> text = "Our NEWSLETTERS, by AP"
+    >>> [sorted(found) for found in screen.found_in(text, set(text.split()))]
+    [['by ', 'newsletter'], ['AP']]
     """
 
     __slots__ = ("_cased", "_cased_spaced", "_folded", "_folded_spaced", "_plain_words", "_word_hits")
