@@ -283,9 +283,10 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     return _minimal(frozenset(_key_word(s) for s in best))
 
 
-# A rule's pattern is read for its literals, its cased literals and its leading characters: parse once.
+# A rule's pattern is read for its literals, its cased literals and its leading characters in a row:
+# parse it once. Few trees are kept: they are large, and the garbage collector walks every one.
 # The trees are only read, never changed.
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8)
 def _parse(pattern: str) -> Any:
     """The standard library's syntax tree of ``pattern``, or ``None`` when it cannot read it."""
     try:

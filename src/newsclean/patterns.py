@@ -133,26 +133,33 @@ class Rule(BaseModel):
         return regex.compile(self.regex, self._flags())
 
     @cached_property
+    def _screens(self) -> tuple[frozenset[str] | None, frozenset[str] | None, Leading | None]:
+        """:attr:`literals`, :attr:`cased_literals` and :attr:`leading`, derived one after the
+        other so that one parse of the pattern (cached briefly in ``literals``) serves all three."""
+        if self.regex is None:
+            return None, None, None
+        cased = None if self.ignore_case else required_literals(self.regex, case_sensitive=True)
+        return required_literals(self.regex), cased, leading(self.regex)
+
+    @property
     def literals(self) -> frozenset[str] | None:
         """Strings one of which every match contains (case-folded); ``None`` when none are known."""
-        return None if self.regex is None else required_literals(self.regex)
+        return self._screens[0]
 
-    @cached_property
+    @property
     def cased_literals(self) -> frozenset[str] | None:
         """For a case-sensitive rule: strings, in their case, one of which every match contains."""
-        if self.regex is None or self.ignore_case:
-            return None
-        return required_literals(self.regex, case_sensitive=True)
+        return self._screens[1]
 
     @cached_property
     def tokens_json(self) -> str:
         """The token pattern as canonical JSON: how spaCy matchers built for it are cached."""
         return json.dumps(self.tokens, sort_keys=True)
 
-    @cached_property
+    @property
     def leading(self) -> Leading | None:
         """Where every match starts, when the regex says (``^\\W*(share|tweet)``); ``None`` otherwise."""
-        return None if self.regex is None else leading(self.regex)
+        return self._screens[2]
 
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
