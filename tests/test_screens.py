@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newsclean.dates import find_date
 from newsclean.language import _NOT_LETTER, detect_language
-from newsclean.literals import Leading, LiteralIndex, folded, leading, text_head
+from newsclean.literals import Leading, LiteralIndex, LiteralScreen, folded, leading, text_head
 from newsclean.patterns import Rule, all_packaged, pattern_set
 from newsclean.shape import _SENTENCE_END, ends_like_sentence
 from newsclean.stages.normalize import _INVISIBLE, _SPACES, normalize_text
@@ -58,6 +58,28 @@ def test_literal_index_on_examples() -> None:
     index = LiteralIndex(LITERALS)
     for text in EXAMPLES:
         assert index.present(folded(text)) == _brute_present(LITERALS, folded(text)), text
+
+
+_SPACED = ["by ", "il y a", "m in"]  # literals with a space: tested on the whole text
+_SCREEN = LiteralScreen([*LITERALS, *_SPACED], [*CASED, "AP Photo"])
+_FOLDED_INDEX = LiteralIndex([*LITERALS, *_SPACED])
+_CASED_INDEX = LiteralIndex([*CASED, "AP Photo"])
+
+
+@_SETTINGS
+@given(text=TEXTS, picks=st.lists(st.sampled_from([*LITERALS, *CASED, *_SPACED]), max_size=3))
+def test_literal_screen_finds_what_the_index_finds_in_the_whole_text(text: str, picks: list[str]) -> None:
+    text = " ".join([text, *picks])
+    # Twice: the second answer comes from the words the screen remembers.
+    for _ in range(2):
+        found = _SCREEN.found_in(text, set(text.split()))
+        assert found == (_FOLDED_INDEX.present(folded(text)), _CASED_INDEX.present(text)), text
+
+
+def test_literal_screen_on_examples() -> None:
+    for text in EXAMPLES:
+        found = _SCREEN.found_in(text, set(text.split()))
+        assert found == (_FOLDED_INDEX.present(folded(text)), _CASED_INDEX.present(text)), text
 
 
 def test_leading_screens() -> None:

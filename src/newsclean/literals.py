@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -63,7 +65,16 @@ def folded(text: str) -> str:
     >>> folded("Straße İzmir")
     'strasse izmir'
     """
-    return text.casefold().translate(_EXTRA_FOLDS)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """:func:`folded` without its cache, for texts made up once."""
+    text = text.casefold()
+    # ``translate`` maps character by character in Python: only pay for it when there is work.
+    if "ı" in text or "\u0307" in text:
+        return text.translate(_EXTRA_FOLDS)
+    return text
 
 
 #: Characters a literal's first piece has, by which :class:`LiteralIndex` files it.
@@ -117,6 +128,125 @@ class LiteralIndex:
         return frozenset(found)
 
 
+#: Words a :class:`LiteralScreen` remembers (a vocabulary, not a corpus); past this it starts afresh.
+_KNOWN_WORDS = 100_000
+#: Longer words (an address, a page glued into one token) are looked at but not remembered.
+_LONGEST_KNOWN_WORD = 64
+_NONE: frozenset[str] = frozenset()
+_NO_HITS = (_NONE, _NONE)
+
+
+class LiteralScreen:
+    """Which literals of a pattern set a text contains, found word by word.
+
+    ``literals`` are compared with the :func:`folded` text, ``cased`` ones with the
+    text as it is. A literal without spaces occurs inside one run of non-space
+    characters (folding neither makes nor removes spaces), so a text holds the
+    literals of its words. Words, unlike paragraphs, repeat from page to page: the
+    screen remembers which words hold no literal at all (most of them) and what the
+    others hold, so a page costs a set difference and a look-up per remaining word.
+    The few literals with a space in them are tested on the whole text.
+
+    >>> screen = LiteralScreen({"newsletter", "by "}, {"AP"})
+    >>> text = "Our NEWSLETTERS, by AP"
+    >>> [sorted(found) for found in screen.found_in(text, set(text.split()))]
+    [['by ', 'newsletter'], ['AP']]
+    """
+
+    __slots__ = ("_cased", "_cased_spaced", "_folded", "_folded_spaced", "_plain_words", "_word_hits")
+
+    def __init__(self, literals: Iterable[str], cased: Iterable[str]) -> None:
+        folded_literals, cased_literals = set(literals), set(cased)
+        self._folded = LiteralIndex(w for w in folded_literals if not _has_space(w))
+        self._cased = LiteralIndex(w for w in cased_literals if not _has_space(w))
+        self._folded_spaced = tuple(sorted(w for w in folded_literals if _has_space(w)))
+        self._cased_spaced = tuple(sorted(w for w in cased_literals if _has_space(w)))
+        self._word_hits: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._plain_words: set[str] = set()
+
+    def found_in(self, text: str, words: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The folded and the cased literals in ``text``, whose words (``text.split()``) are ``words``."""
+        new = words.difference(self._plain_words)
+        found = self._hits_of(new) if new else _NO_HITS
+        if self._folded_spaced or self._cased_spaced:
+            found = self._with_spaced(text, found)
+        return found
+
+    def _hits_of(self, words: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+        folded_hits: set[str] = set()
+        cased_hits: set[str] = set()
+        unknown = []
+        for word in words:
+            hits = self._word_hits.get(word)
+            if hits is None:
+                unknown.append(word)
+            else:
+                folded_hits.update(hits[0])
+                cased_hits.update(hits[1])
+        if unknown:
+            learnt = self._learn(unknown)
+            folded_hits.update(learnt[0])
+            cased_hits.update(learnt[1])
+        return frozenset(folded_hits), frozenset(cased_hits)
+
+    def _learn(self, words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The literals in words not seen before, all scanned at once, and remembered word by word."""
+        joined = "\n".join(words)  # a literal without spaces cannot span two words
+        folded_joined = _fold(joined)  # folding keeps the line breaks: its lines are the folded words
+        found = self._folded.present(folded_joined), self._cased.present(joined)
+        if len(self._plain_words) + len(self._word_hits) + len(words) > _KNOWN_WORDS:
+            self._plain_words.clear()
+            self._word_hits.clear()
+        if max(map(len, words)) <= _LONGEST_KNOWN_WORD:
+            self._plain_words.update(words)
+        else:
+            self._plain_words.update(w for w in words if len(w) <= _LONGEST_KNOWN_WORD)
+        holders = _lines_holding(folded_joined, found[0]) | _lines_holding(joined, found[1])
+        if holders:
+            folded_words = folded_joined.split("\n")
+            for line in holders:
+                word = words[line]
+                self._plain_words.discard(word)
+                if len(word) <= _LONGEST_KNOWN_WORD:
+                    self._word_hits[word] = (
+                        frozenset(filter(folded_words[line].__contains__, found[0])),
+                        frozenset(filter(word.__contains__, found[1])),
+                    )
+        return found
+
+    def _with_spaced(
+        self, text: str, found: tuple[frozenset[str], frozenset[str]]
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        folded_spaced: list[str] = []
+        if self._folded_spaced:
+            haystack = folded(text)
+            folded_spaced = [w for w in self._folded_spaced if w in haystack]
+        cased_spaced = [w for w in self._cased_spaced if w in text]
+        if not folded_spaced and not cased_spaced:
+            return found
+        return found[0].union(folded_spaced), found[1].union(cased_spaced)
+
+
+def _lines_holding(text: str, literals: frozenset[str]) -> set[int]:
+    """The numbers of the lines of ``text`` that hold one of ``literals`` (which hold no line break):
+    found with ``str.find``, so lines without any cost nothing in Python."""
+    if not literals:
+        return set()
+    ends = list(accumulate(len(line) + 1 for line in text.split("\n")))  # where each next line starts
+    lines: set[int] = set()
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            line = bisect_right(ends, at)
+            lines.add(line)
+            at = text.find(literal, ends[line])  # one hit per line is enough
+    return lines
+
+
+def _has_space(literal: str) -> bool:
+    return any(char.isspace() for char in literal)
+
+
 @dataclass(frozen=True, slots=True)
 class _Info:
     exact: frozenset[str] | None  # every string the piece can match, when few and short
@@ -153,6 +283,10 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     return _minimal(frozenset(_key_word(s) for s in best))
 
 
+# A rule's pattern is read for its literals, its cased literals and its leading characters in a row:
+# parse it once. Few trees are kept: they are large, and the garbage collector walks every one.
+# The trees are only read, never changed.
+@lru_cache(maxsize=8)
 def _parse(pattern: str) -> Any:
     """The standard library's syntax tree of ``pattern``, or ``None`` when it cannot read it."""
     try:

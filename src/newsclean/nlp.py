@@ -60,8 +60,9 @@ def token_rule_matches(rule: Rule, text: str) -> bool:
     return token_rule_match_end(rule, text) is not None
 
 
-def _first_words(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Lower-case words a match can start with, or ``None`` when any word can."""
+def _first_words(tokens: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """Lower-case words a match can start with, or ``None`` when any word can
+    (a tuple, which ``str.startswith`` takes whole)."""
     words: set[str] = set()
     for token in tokens:
         lower = token.get("LOWER")
@@ -72,12 +73,12 @@ def _first_words(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
         else:
             return None
         if token.get("OP") not in ("?", "*"):
-            return frozenset(words)
+            return tuple(sorted(words))
     return None
 
 
 @lru_cache(maxsize=512)
-def _rule_first_words(tokens_json: str) -> frozenset[str] | None:
+def _rule_first_words(tokens_json: str) -> tuple[str, ...] | None:
     return _first_words(json.loads(tokens_json))
 
 
@@ -88,7 +89,7 @@ def token_rule_match_end(rule: Rule, text: str) -> int | None:
     if first is not None:
         # Cheap test before tokenising: most lines cannot start the match at all.
         head = text.lstrip()[:40].split(maxsplit=1)
-        if not head or not any(head[0].casefold().startswith(w) for w in first):
+        if not head or not head[0].casefold().startswith(first):
             return None
     lang = rule.lang if rule.lang != "xx" else None
     doc = tokenizer_only(lang, text[:500])

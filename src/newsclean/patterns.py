@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from newsclean.errors import PatternError
-from newsclean.literals import Leading, LiteralIndex, folded, leading, required_literals, text_head
+from newsclean.literals import Leading, LiteralScreen, folded, leading, required_literals, text_head
 
 logger = logging.getLogger(__name__)
 
@@ -108,9 +109,12 @@ class Rule(BaseModel):
             raise ValueError("a rule needs at least one example")
         if self.regex is not None:
             try:
-                regex.compile(self.regex, self._flags())
+                compiled = regex.compile(self.regex, self._flags())
             except regex.error as exc:
                 raise ValueError(f"invalid regex: {exc}") from exc
+            # Kept for :attr:`compiled`: the regex module's own cache holds fewer patterns than
+            # the shipped files have rules, so asking it again would often compile twice.
+            self.__dict__["compiled"] = compiled
         return self
 
     def _flags(self) -> int:
@@ -129,26 +133,33 @@ class Rule(BaseModel):
         return regex.compile(self.regex, self._flags())
 
     @cached_property
+    def _screens(self) -> tuple[frozenset[str] | None, frozenset[str] | None, Leading | None]:
+        """:attr:`literals`, :attr:`cased_literals` and :attr:`leading`, derived one after the
+        other so that one parse of the pattern (cached briefly in ``literals``) serves all three."""
+        if self.regex is None:
+            return None, None, None
+        cased = None if self.ignore_case else required_literals(self.regex, case_sensitive=True)
+        return required_literals(self.regex), cased, leading(self.regex)
+
+    @property
     def literals(self) -> frozenset[str] | None:
         """Strings one of which every match contains (case-folded); ``None`` when none are known."""
-        return None if self.regex is None else required_literals(self.regex)
+        return self._screens[0]
 
-    @cached_property
+    @property
     def cased_literals(self) -> frozenset[str] | None:
         """For a case-sensitive rule: strings, in their case, one of which every match contains."""
-        if self.regex is None or self.ignore_case:
-            return None
-        return required_literals(self.regex, case_sensitive=True)
+        return self._screens[1]
 
     @cached_property
     def tokens_json(self) -> str:
         """The token pattern as canonical JSON: how spaCy matchers built for it are cached."""
         return json.dumps(self.tokens, sort_keys=True)
 
-    @cached_property
+    @property
     def leading(self) -> Leading | None:
         """Where every match starts, when the regex says (``^\\W*(share|tweet)``); ``None`` otherwise."""
-        return None if self.regex is None else leading(self.regex)
+        return self._screens[2]
 
     def search(self, text: str) -> Any:
         """Search the rule's regex in ``text`` under the timeout (a match or ``None``)."""
@@ -185,7 +196,9 @@ class Rule(BaseModel):
         """The regex search alone, under the timeout: for callers that checked ``max_chars``
         and ``max_words`` already."""
         try:
-            return self.compiled.search(text, timeout=REGEX_TIMEOUT)
+            # Positional: the regex module parses keyword arguments slowly, at a cost
+            # comparable to a failed search. The order is (string, pos, endpos, concurrent, partial, timeout).
+            return self.compiled.search(text, None, None, None, False, REGEX_TIMEOUT)
         except TimeoutError:
             logger.warning("rule %s timed out on a %d-character block", self.qualified_id, len(text))
             return None
@@ -296,8 +309,7 @@ class PatternSet:
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._memo: dict[tuple[str, str], tuple[Rule, Any] | None] = {}
-        self._plans: dict[tuple[str, int], _Plan] = {}
-        self._longest: dict[str, int] = {}  # per kind: the largest max_words of its rules
+        self._plans: dict[str, _Plans] = {}
         self._probes: dict[str, _Probe] = {}
         self.role_words = frozenset(w.casefold() for f in self.files for w in f.role_words)
         self.desk_words = frozenset(w.casefold() for f in self.files for w in f.desk_words)
@@ -332,17 +344,17 @@ class PatternSet:
 
     def _first_match(self, kind: RuleKind, text: str) -> tuple[Rule, Any] | None:
         probe = self._probe(text)
-        for rule in self._plan(kind, probe.words).candidates(probe):
-            if rule.regex is None:
+        size = len(text)
+        for rule, screens in self._plan(kind, probe.words).candidates(probe):
+            if screens is None:  # a token rule
                 if rule.matches(text):
                     return rule, None
                 continue
-            if len(text) > rule.max_chars:
+            max_chars, lead, cased = screens
+            if size > max_chars:
                 continue
-            lead = rule.leading
             if lead is not None and not lead.admits(probe.head):
                 continue
-            cased = rule.cased_literals
             if cased is not None and cased.isdisjoint(probe.cased):
                 continue
             m = rule.search_timed(text)
@@ -362,26 +374,45 @@ class PatternSet:
         return probe
 
     @cached_property
-    def _indexes(self) -> tuple[LiteralIndex, LiteralIndex, int]:
+    def _indexes(self) -> tuple[LiteralScreen, int]:
         """The literals and cased literals of every rule, indexed, and the longest text any
         regex rule judges (built on first use: not every caller matches rules)."""
-        literals = LiteralIndex(w for r in self.rules if r.literals for w in r.literals)
-        cased = LiteralIndex(w for r in self.rules if r.cased_literals for w in r.cased_literals)
+        screen = LiteralScreen(
+            (w for r in self.rules if r.literals for w in r.literals),
+            (w for r in self.rules if r.cased_literals for w in r.cased_literals),
+        )
         max_chars = max((r.max_chars for r in self.rules if r.regex is not None), default=0)
-        return literals, cased, max_chars
+        return screen, max_chars
 
     def _plan(self, kind: RuleKind, words: int) -> _Plan:
         """The :class:`_Plan` for the rules of ``kind`` that may fire on a block of ``words``
         words (``max_words`` rules out many on a paragraph)."""
-        longest = self._longest.get(kind)
-        if longest is None:
-            limits = [r.max_words for r in self.rules_of(kind) if r.max_words is not None]
-            longest = self._longest[kind] = max(limits, default=0)
-        key = (kind, min(words, longest + 1))
-        plan = self._plans.get(key)
+        plans = self._plans.get(kind)
+        if plans is None:
+            plans = self._plans[kind] = _Plans(self.rules_of(kind))
+        return plans.for_words(words)
+
+
+class _Plans:
+    """The :class:`_Plan` of each range of word totals that the ``max_words`` of some rules
+    tell apart: a block of 41 words and one of 49 face the same rules when no limit lies
+    between them, so a plan is built per range (on first use), not per word total."""
+
+    __slots__ = ("_limits", "_plans", "_rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules = rules
+        self._limits = sorted({r.max_words for r in rules if r.max_words is not None})
+        self._plans: list[_Plan | None] = [None] * (len(self._limits) + 1)
+
+    def for_words(self, words: int) -> _Plan:
+        """The plan for a block of ``words`` words: range ``i`` holds the totals above
+        ``limits[i - 1]`` up to ``limits[i]``, where the same rules allow the block."""
+        i = bisect_left(self._limits, words)
+        plan = self._plans[i]
         if plan is None:
-            eligible = tuple(r for r in self.rules_of(kind) if r.max_words is None or words <= r.max_words)
-            plan = self._plans[key] = _Plan(eligible)
+            eligible = tuple(r for r in self._rules if r.max_words is None or words <= r.max_words)
+            plan = self._plans[i] = _Plan(eligible)
         return plan
 
 
@@ -400,14 +431,14 @@ class _Probe:
 
     __slots__ = ("cased", "head", "present", "words")
 
-    def __init__(self, text: str, literals: LiteralIndex, cased: LiteralIndex, max_chars: int) -> None:
-        self.words = _word_total(text)
+    def __init__(self, text: str, screen: LiteralScreen, max_chars: int) -> None:
+        words = text.split()
+        self.words = len(words)  # as _word_total counts them
         self.head = text_head(text)
         if len(text) > max_chars:
             self.present = self.cased = frozenset[str]()
         else:
-            self.present = literals.present(folded(text))
-            self.cased = cased.present(text)
+            self.present, self.cased = screen.found_in(text, set(words))
 
 
 class _Plan:
@@ -424,14 +455,15 @@ class _Plan:
         "by_cased",
         "by_literal",
         "cased_keys",
+        "entries",
         "literal_keys",
-        "rules",
         "unscreened",
-        "unscreened_rules",
+        "unscreened_entries",
     )
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
+        # Each rule with the screens the search loop reads, gathered once rather than per block.
+        self.entries = tuple((rule, _screens(rule)) for rule in rules)
         by_literal: dict[str, list[int]] = {}
         by_cased: dict[str, list[int]] = {}
         unscreened: list[int] = []
@@ -449,21 +481,33 @@ class _Plan:
         self.literal_keys = frozenset(by_literal)
         self.cased_keys = frozenset(by_cased)
         self.unscreened = frozenset(unscreened)
-        self.unscreened_rules = tuple(rules[p] for p in sorted(unscreened))
+        self.unscreened_entries = tuple(self.entries[p] for p in sorted(unscreened))
 
-    def candidates(self, probe: _Probe) -> Sequence[Rule]:
-        """The rules, in order, that may fire on the text of ``probe``."""
+    def candidates(self, probe: _Probe) -> Sequence[tuple[Rule, _Screens | None]]:
+        """The rules, in order, that may fire on the text of ``probe``, each with its :func:`_screens`."""
         literals = self.literal_keys.intersection(probe.present)
         cased = self.cased_keys.intersection(probe.cased)
         if not literals and not cased:
-            return self.unscreened_rules  # the usual case: a block with none of the plan's words
+            return self.unscreened_entries  # the usual case: a block with none of the plan's words
         positions = set(self.unscreened)
         for word in literals:
             positions.update(self.by_literal[word])
         for word in cased:
             positions.update(self.by_cased[word])
-        rules = self.rules
-        return [rules[p] for p in sorted(positions)]
+        entries = self.entries
+        return [entries[p] for p in sorted(positions)]
+
+
+#: What the search loop checks before running a regex rule: ``max_chars``, ``leading`` and
+#: ``cased_literals``.
+_Screens = tuple[int, Leading | None, frozenset[str] | None]
+
+
+def _screens(rule: Rule) -> _Screens | None:
+    """The screens of a regex rule (``None`` for a token rule)."""
+    if rule.regex is None:
+        return None
+    return rule.max_chars, rule.leading, rule.cased_literals
 
 
 @lru_cache(maxsize=128)

@@ -125,10 +125,11 @@ class Title:
         # headlines do not end with a full stop.
         sentence = ends_like_sentence(first.text.rstrip("?!"))
         # One or two words echoed below are a label or a list entry as often as a title.
+        first_key = word_key(first.text)
         echoed = (
             not sentence
             and word_count(first.text) >= _MIN_PRINTED_WORDS
-            and any(word_key(b.text) == word_key(first.text) for b in kept[1:_SEARCH_WINDOW])
+            and any(word_key(b.text) == first_key for b in kept[1:_SEARCH_WINDOW])
         )
         separated = not sentence and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
         if separated or echoed:
