@@ -124,7 +124,7 @@ class MainContent:
 
     def _score(self, block: Block) -> float:
         words = word_count(block.text)
-        if _GLUED_TEASER.search(block.text) and _is_glued_teaser(block.text):
+        if _is_glued_teaser(block.text):
             return -self.gap_penalty
         if is_prose(block.text):
             return float(min(words, 120))
@@ -136,8 +136,11 @@ class MainContent:
 _GLUED_TEASER = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}(?=\p{Lu}\p{Ll}*\s+\p{Ll})")
 
 
+_GLUED_REACH = 400  # characters: a glued headline is at most 25 words into the line
+
+
 def _is_glued_teaser(text: str) -> bool:
-    m = _GLUED_TEASER.search(text)
+    m = _GLUED_TEASER.search(text, 0, _GLUED_REACH)
     if m is None:
         return False
     head = text[: m.end()]
