@@ -52,6 +52,18 @@ def test_pattern_set_combines_neutral_and_language_rules() -> None:
     assert {r.lang for r in pattern_set(None).rules} == {"xx", *PACKAGED_LANGUAGES}
 
 
+def test_english_widget_rules_run_on_pages_in_other_languages() -> None:
+    german = pattern_set("de")
+    english_ids = {r.qualified_id for r in german.rules if r.lang == "en"}
+    assert english_ids and all(r.everywhere for r in german.rules if r.lang == "en")
+    assert "en/newsletter-subscribe" not in english_ids  # a sentence-level rule stays English-only
+    found = german.first_match("boilerplate", "Leave a Reply")
+    assert found is not None and found[0].qualified_id == "en/comments-widget"
+    # German rules come first, and English words do not join the German lists.
+    assert [r.lang for r in german.rules].index("en") > [r.lang for r in german.rules].index("de")
+    assert "the" not in german.stopwords and "january" not in german.months
+
+
 def test_invalid_toml_names_the_file() -> None:
     with pytest.raises(PatternError, match=r"mine\.toml: not valid TOML"):
         parse_pattern_file("lang = ", origin="mine.toml")

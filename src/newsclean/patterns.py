@@ -81,6 +81,9 @@ class Rule(BaseModel):
             stories" heading): the short, headline-like blocks after it are
             removed with the same reason until prose resumes.
         role: for trailers, the role given to the names found.
+        everywhere: an English rule that also runs on pages in the other packaged
+            languages: a whole-line widget string ("Share this:", "Related Posts",
+            "Leave a Reply") that site themes print in English whatever the language.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -95,6 +98,7 @@ class Rule(BaseModel):
     max_chars: int = Field(default=10_000, gt=0)
     section: bool = False
     role: str | None = None
+    everywhere: bool = False
     examples: list[str] = Field(default_factory=list)
     counterexamples: list[str] = Field(default_factory=list)
     lang: str = "xx"
@@ -521,12 +525,22 @@ def pattern_set(lang: str | None, extra_files: tuple[str, ...] = ()) -> PatternS
     files = [load_packaged("xx")]
     if lang in PACKAGED_LANGUAGES:
         files.append(load_packaged(lang))
+        if lang != "en":
+            files.append(_english_everywhere())
     elif lang is None:
         files.extend(load_packaged(code) for code in ("en", *(c for c in PACKAGED_LANGUAGES if c != "en")))
     else:
         files.append(load_packaged("en"))
     files.extend(load_file(p) for p in extra_files)
     return PatternSet(files)
+
+
+@cache
+def _english_everywhere() -> PatternFile:
+    """The English rules marked ``everywhere``, without English words lists (stopwords,
+    months): those would change how a page in another language is read."""
+    english = load_packaged("en")
+    return PatternFile(lang="en", name="English widgets", rule=[r for r in english.rule if r.everywhere])
 
 
 def all_packaged() -> tuple[PatternFile, ...]:
