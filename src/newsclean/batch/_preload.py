@@ -9,6 +9,7 @@ it cleans two tiny pages: that is its purpose, so nothing else imports it.
 from __future__ import annotations
 
 import contextlib
+import gc
 
 import newsclean
 import newsclean.batch.worker  # what the workers run
@@ -24,3 +25,7 @@ for _page in _PAGES:
     # A warm-up failure only costs the workers their head start.
     with contextlib.suppress(Exception):
         newsclean.clean(_page)
+
+# What is loaded now lives as long as every worker: move it out of the collector's reach, so full
+# collections in the workers do not walk (and copy) the fork server's pages (see gc.freeze).
+gc.freeze()
