@@ -151,6 +151,13 @@ def test_a_sentence_between_a_gallery_counter_and_a_lone_credit_is_its_caption()
     assert [b.removed for b in doc.blocks] == [None, None, "caption", "caption", None]
 
 
+def test_two_sentences_after_an_ad_line_above_a_lone_credit_stay() -> None:
+    closing = "The bill now goes to the committee. A vote is planned for the summer."
+    doc = captions([PROSE, "Click here to learn more", closing, "Photo: Example Agency"])
+    assert doc.captions == [Caption(text="", credit="Photo: Example Agency")]
+    assert doc.blocks[2].removed is None
+
+
 def test_a_sentence_of_the_story_above_a_lone_credit_stays() -> None:
     # The paragraph above it is the story's: the photo follows that text, it does not caption it.
     doc = captions([PROSE, SENTENCE_CAPTION, "(Image credit: Example Space Co.)", PROSE])

@@ -25,8 +25,9 @@ from newsclean.shape import is_prose, word_count
 from newsclean.stages.zones import is_byline_or_date
 
 _MAX_CAPTION_WORDS = 90
-_CAPTION_SENTENCES = 2
-_SENTENCE_END = regex.compile(r"[.!?…](?=\s|$)")
+_CAPTION_SENTENCES = 1
+# A sentence ends after a word in lower case, before a capital or the end ("Corp. illustration" goes on).
+_SENTENCE_END = regex.compile(r"(?<=\p{Ll}{2})[.!?…](?=\s+[\p{Lu}\p{N}\"“‘]|\s*$)")
 _PAREN_TAIL = regex.compile(r"\s*\(([^()]{2,30})\)\s*$")
 _CAPTION_CONTEXT = frozenset({"figcaption", "caption", "wp-caption-text", "image-caption", "photo-caption"})
 
@@ -118,9 +119,10 @@ def _caption_above(doc: Document, above: Block, credit: Block, patterns: Pattern
 
 
 def _standing_alone(doc: Document, above: Block) -> bool:
-    """A sentence over a lone credit is its caption when it stands apart from the story: one or
-    two sentences, with no paragraph of the story right above it (a gallery's counter, a share
-    row or the headline instead). A paragraph of the story the photo merely follows has one."""
+    """A sentence over a lone credit is its caption when it stands apart from the story: a single
+    sentence, with no paragraph of the story right above it (a gallery's counter, a share row or
+    the headline instead). A paragraph of the story the photo merely follows has one, or runs to
+    several sentences."""
     if len(_SENTENCE_END.findall(above.text)) > _CAPTION_SENTENCES:
         return False
     if above.index == 0:
