@@ -248,6 +248,21 @@ def test_a_relative_date_needs_the_callers_reference_time() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "line"),
+    [("en", "Published 2 hours ago"), ("de", "vor 3 Stunden"), ("fr", "Publié il y a 2 jours")],
+)
+def test_without_a_reference_time_a_relative_date_line_leaves_unread(lang: str, line: str) -> None:
+    doc = published(["Bridge to close for repairs", line, PROSE, PROSE_2], lang=lang)
+    assert doc.published is None
+    assert [(r.text, r.rule) for r in doc.removals] == [(line, "xx/relative-date-line")]
+
+
+def test_a_sentence_with_a_relative_time_stays() -> None:
+    doc = published(["Bridge to close for repairs", PROSE, "The bridge closed two hours ago.", PROSE_2])
+    assert doc.removals == []
+
+
+@pytest.mark.parametrize(
     ("lang", "line", "expected"),
     [
         ("de", "vor 3 Stunden", datetime(2023, 5, 3, 9, 0)),

@@ -70,6 +70,16 @@ _CONNECTORS = frozenset(
 )
 
 
+_SOME_REFERENCE = datetime(2000, 1, 1)  # only to find where a relative time stands in a line
+
+
+def _is_relative_date_line(
+    text: str, lang: str | None, labels: tuple[Rule, ...], patterns: PatternSet, bylines: tuple[Rule, ...]
+) -> bool:
+    found = find_relative_date(text, _SOME_REFERENCE, lang=lang)
+    return found is not None and _is_date_only(text, found, None, labels, patterns.weekdays, bylines)
+
+
 @dataclass(frozen=True, slots=True)
 class Published:
     """Set ``doc.published`` / ``doc.modified``; drop date-only header lines."""
@@ -100,6 +110,11 @@ class Published:
             if found is None and reference is not None:
                 found = find_relative_date(text, reference, lang=doc.language)
             if found is None:
+                if reference is None and _is_relative_date_line(
+                    text, doc.language, labels, patterns, bylines
+                ):
+                    # "vor 2 Stunden", "Published 1 day ago": a date line, unread without a reference time.
+                    doc.drop(block, reason="byline", rule="xx/relative-date-line")
                 continue
             second = _find(text[found.end :], doc.language, hint)
             date_only = _is_date_only(text, found, second, labels, patterns.weekdays, bylines)
