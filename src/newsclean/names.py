@@ -112,7 +112,7 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
     splitter = regex.compile(
         rf"\s*[,，、]\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+|(?<=\p{{Han}})\s+(?=\p{{Han}})", regex.I
     )
-    for seg_index, segment in enumerate(segments):
+    for segment in segments:
         agency = agency_name(segment, lang)
         if agency:
             result.agency = result.agency or agency
@@ -157,8 +157,10 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
                     result.agency = result.agency or first
                 continue
             if _looks_like_name(words, patterns.surnames):
-                if seg_index > 0 and result.names and len(words) == 1:
-                    result.leftover.append(piece)  # a lone word after "|" is more often an outlet
+                if result.names and len(words) == 1 and not _is_han_name(words[0], patterns.surnames):
+                    # A lone word after a name is its place or outlet: "Von Anna Weber, Erfurt",
+                    # "Jane Doe | Bloomberg".
+                    result.leftover.append(piece)
                     continue
                 result.names.append((normalise_name(piece), piece))
             else:
