@@ -14,7 +14,7 @@ import contextlib
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -23,6 +23,9 @@ from newsclean.errors import InputError
 from newsclean.loading import Limits
 from newsclean.stages.html_blocks import BlockRenderer
 from newsclean.stages.parse_text import parse_text_blocks
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document as PageMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +104,7 @@ _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True
 _METADATA_FIELDS = ("title", "author", "date", "sitename", "description")
 
 
-def _page_metadata(tree: Any, url: str | None) -> Any:
+def _page_metadata(tree: Any, url: str | None) -> PageMetadata:
     """trafilatura's metadata, for the fields later stages read.
 
     Built from the pieces of trafilatura's ``extract_metadata``, taken in its order
@@ -142,7 +145,7 @@ def _site_name(name: str | None, url: str | None) -> str | None:
     return host[1] if host else None
 
 
-def _keep_metadata(doc: Document, page: Any) -> None:
+def _keep_metadata(doc: Document, page: PageMetadata) -> None:
     """Store the metadata trafilatura found as candidates for the later stages."""
     for field_name in _METADATA_FIELDS:
         value = getattr(page, field_name, None)
