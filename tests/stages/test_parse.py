@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsclean import Block, Document, InputError
-from newsclean.loading import Limits
+from newsclean.loading import Limits, load_document
 from newsclean.stages import Parse
 
-from ._helpers import SNIPPETS, load
+from ._helpers import PAGES, SNIPPETS, load
 
 
 def parse(source: object, *, limits: Limits | None = None) -> Document:
@@ -274,3 +276,37 @@ def test_nesting_deeper_than_the_limit_is_an_input_error() -> None:
     with pytest.raises(InputError, match="nesting"):
         parse(html, limits=Limits(max_depth=20))
     assert texts(parse(html, limits=Limits(max_depth=100))) == ["Deep text."]
+
+
+@pytest.mark.parametrize("url", [None, "https://www.harbourherald.example/news/ferry-winter"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        SNIPPETS / "parse_article_with_chrome.html",
+        SNIPPETS / "parse_metadata_fallbacks.html",
+        PAGES / "blog_cookie_comments.html",
+        PAGES / "french_par_page.html",
+    ],
+    ids=lambda p: getattr(p, "stem", p),
+)
+def test_metadata_candidates_are_those_of_trafilatura_extract_metadata(page: Path, url: str | None) -> None:
+    # Parse asks trafilatura's metadata pieces only for the fields later stages read; they
+    # must come out as trafilatura's whole extract_metadata gives them.
+    from trafilatura import load_html
+    from trafilatura.metadata import extract_metadata
+
+    doc = Parse()(load_document(page, url=url))
+    params = {"extensive_search": False, "original_date": True}
+    expected = extract_metadata(load_html(page.read_text(encoding="utf-8")), url, params)
+    for field_name in ("title", "author", "date", "sitename", "description"):
+        assert doc.metadata.get(field_name) == (getattr(expected, field_name) or None), field_name
+    assert doc.metadata.get("tags") == ("\n".join(expected.tags) or None)
+
+
+def test_metadata_fallbacks_read_the_body_and_the_twitter_handle() -> None:
+    doc = parse(SNIPPETS / "parse_metadata_fallbacks.html")
+    # "Desk" alone is no name: the byline in the body gives the author.
+    assert doc.metadata["author"] == "Aled Morgan-Price"
+    assert doc.metadata["sitename"] == "Harbourherald"
+    assert doc.metadata["tags"] == "Ferries\nIsland life"
+    assert doc.metadata["date"] == "2024-10-30"
