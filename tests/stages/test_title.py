@@ -32,6 +32,10 @@ def title(lines: list[str], **metadata: str) -> Document:
             "特許業務法人ライトハウス国際特許事務所",
         ),
         ("台风登陆浙江沿海 - 新浪新闻", "台风登陆浙江沿海", "新浪新闻"),
+        # Chinese sites join headline, channel and site with "_", a full-width bar or a bare hyphen.
+        ("台风登陆浙江沿海_新闻中心_华东在线", "台风登陆浙江沿海", "华东在线"),
+        ("台风登陆浙江沿海｜华东在线", "台风登陆浙江沿海", "华东在线"),
+        ("台风登陆浙江沿海-华东在线", "台风登陆浙江沿海", "华东在线"),
     ],
 )
 def test_headline_and_site_name_from_the_page_title(page_title: str, headline: str, site: str) -> None:

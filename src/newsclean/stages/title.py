@@ -36,7 +36,11 @@ from newsclean.stages.furniture import has_page_furniture
 from newsclean.stages.zones import is_byline_or_date
 
 _KEY = regex.compile(r"\w+")
-_SEPARATOR = regex.compile(r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*\|\s*")
+# "Headline | Site", and in Chinese titles "标题_频道_网站" and "标题｜网站" (no spaces around).
+_SEPARATOR = regex.compile(
+    r"\s+(?:\||\|\||–|—|-|--|·|•|::|:|»|«|/|\\|~)\s+|\s*[|｜]\s*"
+    r"|(?<=[\p{Han}\p{P}])\s*_\s*(?=[\p{Han}\p{L}])|(?<=\p{Han})\s*[-－]\s*(?=\p{Han})"
+)
 _MIN_OVERLAP = 0.6
 _NEAR_COPY = 0.8
 _MAX_TITLE_WORDS = 30
