@@ -125,6 +125,15 @@ def test_spanish_datelines(first: str, agency: str) -> None:
     assert doc.blocks[0].text.startswith(("Los agricultores", "El Gobierno"))
 
 
+def test_a_full_stop_glued_to_the_dash_is_not_part_of_the_place() -> None:
+    doc = opening(
+        "MADRID.- El Gobierno aprobó el martes la reforma de las pensiones, informaron fuentes.", lang="es"
+    )
+    assert doc.dateline is not None
+    assert (doc.dateline.raw, doc.dateline.location) == ("MADRID.-", "MADRID")
+    assert opening(f"WASHINGTON, D.C. - {PROSE}").dateline.location == "WASHINGTON, D.C."  # type: ignore[union-attr]
+
+
 def test_dateline_agency_does_not_replace_an_agency_already_found() -> None:
     doc = lines_doc([f"LONDON (Reuters) - The city {REST}"])
     doc.agency = "AP"

@@ -128,7 +128,7 @@ class Dateline:
             if m is None:
                 continue
             groups = m.groupdict()
-            location = (groups.get("location") or "").strip() or None
+            location = _without_glued_stop(m) or None
             agency = (groups.get("agency") or groups.get("wire") or "").strip() or None
             dash = groups.get("dash")
             rest = text[m.end() :]
@@ -250,6 +250,16 @@ def _story_paragraph(text: str) -> bool:
 def _headline_indices(doc: Document) -> list[int]:
     """Where the headline and its repeats stand, top first (the page-title line aside)."""
     return sorted(r.block for r in doc.removals if r.reason == "title" and r.rule != "xx/page-title")
+
+
+def _without_glued_stop(m: regex.Match[str]) -> str:
+    """The matched place; in "MADRID.- El Gobierno..." the full stop glued to the dash is the
+    Spanish dateline's punctuation, not the place's ("WASHINGTON, D.C. —" keeps its own)."""
+    location = (m.group("location") or "").strip() if "location" in m.re.groupindex else ""
+    end = m.end("location") if location else -1
+    if location.endswith(".") and m.string[end : end + 1] == "-":
+        return location[:-1]
+    return location
 
 
 def _plausible(location: str | None, agency: str | None, dash: str | None, rest: str) -> bool:
