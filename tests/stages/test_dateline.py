@@ -125,6 +125,14 @@ def test_spanish_datelines(first: str, agency: str) -> None:
     assert doc.blocks[0].text.startswith(("Los agricultores", "El Gobierno"))
 
 
+def test_a_flattened_dash_before_a_sentence_is_a_dateline() -> None:
+    doc = opening(
+        "Hamburg - Die Polizei hat am Montag zwei Männer festgenommen, teilte ein Sprecher mit.", lang="de"
+    )
+    assert doc.dateline is not None and doc.dateline.location == "Hamburg"
+    assert opening("Liverpool - Manchester United 2:1 (1:0)", lang="de").dateline is None
+
+
 def test_a_full_stop_glued_to_the_dash_is_not_part_of_the_place() -> None:
     doc = opening(
         "MADRID.- El Gobierno aprobó el martes la reforma de las pensiones, informaron fuentes.", lang="es"
