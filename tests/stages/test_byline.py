@@ -426,6 +426,16 @@ def test_a_chinese_byline_taken_by_a_boilerplate_rule_still_gives_its_author() -
     assert "作者：张三、李四" not in article.paragraphs
 
 
+def test_the_reporters_credit_closing_a_chinese_story_gives_its_authors() -> None:
+    import newsclean
+
+    story = "北京市4日夜间遭遇强降雨，多个区县出现停水停电情况，相关部门正在全力抢修，预计今天恢复供电。"
+    page = f"北京暴雨致多地停水停电 - 新华网\n\n北京暴雨致多地停水停电\n\n{story}\n\n（记者 张三 李四）\n"
+    article = newsclean.clean(page)
+    assert [a.name for a in article.authors] == ["张三", "李四"]
+    assert article.paragraphs == (story,)
+
+
 def test_a_bare_name_under_a_standfirst_without_a_full_stop_is_the_byline() -> None:
     import newsclean
 

@@ -128,14 +128,18 @@ class Byline:
         ran ("记者：张三"): the line has left the body already; its names are still the authors."""
         taken = {r.block for r in doc.removals if r.stage == "boilerplate" and r.reason == "byline"}
         rules = [r for r in patterns.rules_of("byline") if r.tokens is not None]
-        for block in _headline_window(doc):
+        window = _headline_window(doc)
+        # Under the headline first; then the reporters' credit that closes a story ("（记者 张三）").
+        later = [doc.blocks[i] for i in sorted(taken) if doc.blocks[i] not in window]
+        for block in [*window, *later]:
             if block.index not in taken:
                 continue
+            text = block.text.strip().lstrip("（(【[").rstrip("）)】]")
             for rule in rules:
-                end = token_rule_match_end(rule, block.text)
+                end = token_rule_match_end(rule, text)
                 if end is None:
                     continue
-                parsed = self._read(doc, block.text[_prefix_end(block.text, end) :])
+                parsed = self._read(doc, text[_prefix_end(text, end) :])
                 if parsed is not None and parsed.names:
                     _set_authors(doc, parsed)
                     return True
