@@ -139,7 +139,12 @@ _GLUED_TEASER = regex.compile(r"(?<![\p{L}])\p{Lu}?\p{Ll}{4,}(?=\p{Lu}\p{Ll}*\s+
 _GLUED_REACH = 400  # characters: a glued headline is at most 25 words into the line
 
 
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # cheap first screen: most lines have no such pair
+
+
 def _is_glued_teaser(text: str) -> bool:
+    if _LOWER_UPPER.search(text, 0, _GLUED_REACH) is None:
+        return False
     m = _GLUED_TEASER.search(text, 0, _GLUED_REACH)
     if m is None:
         return False
@@ -232,6 +237,8 @@ def _past_repeated_structure(blocks: list[Block], start: int, end: int) -> int:
     """Where the story ends once the rest of its own list is taken in: a meal plan or a spec
     sheet goes on below the run with the lines and labels the story already printed ("Portion
     containers: ...", "Eat every 2-3 hours"). A menu or teasers below a story do not repeat it."""
+    if end >= len(blocks):
+        return end
     keys = {key for block in blocks[start:end] for key in _structure_keys(block.text)}
     last, matched, i = end - 1, 0, end
     while i < len(blocks) and i - last <= _REPEAT_WINDOW:
@@ -409,7 +416,14 @@ _STORY_END_REASONS = {
 def _drop_link_lists(doc: Document, run: list[Block]) -> None:
     """Inside the story, a run of several short headline-like lines is a list of
     links (teasers, a promo box); a single short line is a subheading and stays."""
-    repeats = Counter(key for block in run for key in _structure_keys(block.text))
+    repeats: Counter[str] | None = None
+
+    def structure_counts() -> Counter[str]:
+        nonlocal repeats  # counted once, and only when a list is about to go
+        if repeats is None:
+            repeats = Counter(key for block in run for key in _structure_keys(block.text))
+        return repeats
+
     i = 0
     while i < len(run):
         j = i
@@ -426,9 +440,9 @@ def _drop_link_lists(doc: Document, run: list[Block]) -> None:
         if (
             not data
             and not _announced(run[i - 1] if i > 0 else None, texts)
-            and not _repeats_structure(texts, repeats)
             and len(gap) >= _LINK_LIST_MIN
             and sum(is_headline_like(b.text) for b in gap) >= _LINK_LIST_MIN
+            and not _repeats_structure(texts, structure_counts())
         ):
             for block in gap:
                 doc.drop(block, reason="related", rule="xx/link-list-in-story")
