@@ -24,6 +24,7 @@ PAGE_FILES = sorted(p for p in PAGES.iterdir() if p.suffix in {".txt", ".html"})
 #: Article fields an expected file may give, and how to read them off the Article.
 FIELDS = (
     "title",
+    "standfirst",
     "site_name",
     "language",
     "authors",

@@ -375,6 +375,17 @@ def test_a_place_line_in_capitals_under_a_standfirst_is_the_dateline() -> None:
     assert [b.removed for b in doc.blocks] == ["title", "not_main_content", "dateline", None, None]
 
 
+def test_prose_between_headline_and_byline_above_a_dateline_is_the_standfirst() -> None:
+    deck = "The two companies will sell the new alarm system together across Europe from next year."
+    doc = lines_doc(["Firms join forces on alarms", deck, "By Jane Roe", f"BERLIN (dpa) - {PROSE}", PROSE_2])
+    doc.headline_index = 0
+    doc.drop(doc.blocks[0], reason="title", rule="xx/headline")
+    doc.drop(doc.blocks[2], reason="byline", rule="en/by-name")
+    doc = run_stage(Dateline(), doc)
+    assert doc.dateline is not None and doc.standfirst == deck
+    assert [b.removed for b in doc.blocks] == ["title", "standfirst", "byline", None, None]
+
+
 def test_in_clean_text_the_paragraphs_above_a_dateline_shaped_one_stay() -> None:
     # A body cleaned before has no page around it: its first paragraph is the story, and a
     # dateline further down (a second report quoted in full) takes nothing above it away.

@@ -113,9 +113,16 @@ class Dateline:
             if not cut and not standfirst:
                 prose_seen += _story_paragraph(block.text)
                 continue
-            # A dateline opens the story: what the body kept above it is not the story.
+            # A dateline opens the story: what the body kept above it is not the story; prose
+            # between headline and byline is its standfirst (kept in the body on the path above).
             for earlier in above + opening[:position]:
-                if not (standfirst and _is_standfirst(doc, earlier, byline)):
+                deck = _is_standfirst(doc, earlier, byline)
+                if standfirst and deck:
+                    continue
+                if deck and doc.standfirst is None:
+                    doc.standfirst = earlier.text
+                    doc.drop(earlier, reason="standfirst", rule="xx/standfirst-above-dateline")
+                else:
                     doc.drop(earlier, reason="not_main_content", rule="xx/above-dateline")
             return True
         return False
