@@ -23,3 +23,25 @@ def test_names_are_read(text: str, lang: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["北京市政府今天发布通知", "新闻"])
 def test_han_text_that_is_no_name_is_not_taken(text: str) -> None:
     assert parse_byline_names(text, lang="zh").names == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "agency"),
+    [
+        ("Jean Dupont (avec AFP)", "fr", "AFP"),
+        ("Anna Weber mit dpa", "de", "dpa"),
+        ("Jane Roe (with Reuters)", "en", "Reuters"),
+    ],
+)
+def test_a_wire_credited_with_the_writer_is_the_agency(text: str, lang: str, agency: str) -> None:
+    parsed = parse_byline_names(text, lang=lang)
+    assert (parsed.names[0][0], parsed.agency, parsed.leftover) == (
+        text.split(" (")[0].split(" mit")[0],
+        agency,
+        [],
+    )
+
+
+def test_a_place_after_the_names_is_no_author() -> None:
+    parsed = parse_byline_names("Anna Weber und Max Roth, Erfurt", lang="de")
+    assert [name for name, _raw in parsed.names] == ["Anna Weber", "Max Roth"]

@@ -107,6 +107,11 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
     patterns = pattern_set(lang)
     result = BylineParse()
     text = _HANDLE.sub(" ", text)
+    joined = _WITH_AGENCY.search(text)
+    if joined and (agency := agency_name(joined.group("agency"), lang)):
+        # "Par Jean Dupont (avec AFP)", "Anna Weber mit dpa": the wire helped; the name stands alone.
+        result.agency = agency
+        text = text[: joined.start()]
     segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
     conj = "|".join(regex.escape(c) for c in patterns.conjunctions) or "and"
     splitter = regex.compile(
@@ -166,6 +171,11 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
             else:
                 result.leftover.append(piece)
     return result
+
+
+_WITH_AGENCY = regex.compile(
+    r"\s*\(?\s*(?:with|avec|mit|con|com|met|z|с)\s+(?P<agency>[^()]{2,40}?)\s*\)?\s*$", regex.I
+)
 
 
 def _split_trailing_agency(words: list[str], lang: str | None) -> tuple[list[str], str | None]:
