@@ -463,3 +463,20 @@ def test_metadata_that_tells_publication_from_update_outweighs_another_shown_day
 def test_a_shown_day_stands_when_the_metadata_gives_one_time_only() -> None:
     doc = header("11/12/19 4:40PM", published_time="2019-11-18T17:30:00-05:00")
     assert doc.published is not None and doc.published.date().isoformat() == "2019-11-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Publié le 12 juin 2024 à 11h05, mis à jour à 15h40", "fr"),
+        ("Published June 12, 2024 11:05 AM, updated 3:40 PM", "en"),
+    ],
+)
+def test_an_update_time_without_a_date_is_on_the_publication_day(line: str, lang: str) -> None:
+    doc = published(["Council votes budget", line, PROSE, PROSE_2], lang=lang)
+    assert (doc.published, doc.modified) == (datetime(2024, 6, 12, 11, 5), datetime(2024, 6, 12, 15, 40))
+
+
+def test_an_earlier_clock_time_after_an_update_label_is_not_taken() -> None:
+    doc = published(["Council votes budget", "Published June 12, 2024 11:05 AM, updated 3:40 AM", PROSE])
+    assert doc.modified is None

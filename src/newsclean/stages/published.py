@@ -132,6 +132,9 @@ class Published:
                 shown.append(found)
                 if second is not None and doc.modified is None and _any_match(updates, text[found.end :]):
                     doc.modified = second.value
+                elif second is None and doc.modified is None:
+                    # "Publié le 12 juin 2024 à 11h05, mis à jour à 15h40": the update gives a time only.
+                    doc.modified = _updated_same_day(found, text[found.end :], updates)
             if date_only:
                 doc.drop(block, reason="byline", rule="xx/date-line")
         if not shown and structured is None:
@@ -193,6 +196,35 @@ def _starts_with_label(labels: tuple[Rule, ...], text: str) -> bool:
         and "label" in m.groupdict()
         for rule in labels
     )
+
+
+_CLOCK = regex.compile(
+    r"(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:[:h.]|heures?\s)\s*(?P<minute>[0-5]\d)(?!\d)"
+    r"(?:\s*(?P<half>[ap])\.?m\b\.?)?",
+    regex.I,
+)
+_UPDATE_TIME_REACH = 20  # characters between the update label and its time ("à", "um", "at")
+
+
+def _updated_same_day(found: FoundDate, after: str, updates: tuple[Rule, ...]) -> datetime | None:
+    """The update time printed without a date after a dated publication time, on that day."""
+    if not found.has_time:
+        return None
+    for rule in updates:
+        label = rule.search(after)
+        if label is None:
+            continue
+        clock = _CLOCK.search(after, label.end(), label.end() + _UPDATE_TIME_REACH)
+        if clock is not None:
+            hour, minute = (
+                int(clock["hour"]) % 12 if clock["half"] else int(clock["hour"]),
+                int(clock["minute"]),
+            )
+            if (clock["half"] or "").casefold() == "p":
+                hour += 12
+            updated = found.value.replace(hour=hour, minute=minute, second=0, microsecond=0)
+            return updated if updated >= found.value else None
+    return None
 
 
 def _any_match(rules: tuple[Rule, ...], text: str) -> bool:
