@@ -673,3 +673,17 @@ def test_a_numbered_list_the_story_announces_joins_it() -> None:
 def test_a_numbered_list_not_announced_by_the_story_stays_out() -> None:
     doc = page_dump([*STORY, "Most read", *OFFERS])
     assert [b.text for b in doc.kept()] == STORY
+
+
+def test_html_a_short_label_kept_right_over_the_headline_is_a_kicker() -> None:
+    doc = lines_doc(["Transport", "Bridge to close for repairs", PROSE, PROSE_2])
+    doc.format = "html"
+    for block in doc.blocks:
+        block.main = True
+    doc.headline_index = 1
+    doc.drop(doc.blocks[1], reason="title", rule="xx/headline")
+    doc = run_stage(MainContent(), doc)
+    assert [(r.text, r.rule) for r in doc.removals if r.stage == "main_content"] == [
+        ("Transport", "html/kicker")
+    ]
+    assert [b.text for b in doc.kept()] == [PROSE, PROSE_2]

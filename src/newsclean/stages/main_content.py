@@ -75,6 +75,7 @@ class MainContent:
                 elif block.main and (teaser := _teaser_box(block)):
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             _drop_linked_runs(doc)
+            _drop_kicker(doc)
             _take_standfirst(doc)
             _drop_author_box(doc)
             return doc
@@ -505,6 +506,21 @@ def _menu_link(block: Block) -> str | None:
 
 
 _DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
+
+
+_KICKER_MAX_WORDS = 3
+
+
+def _drop_kicker(doc: Document) -> None:
+    """HTML: a label of a few words kept right over the headline ("Transports", "Exclusive") is the
+    section's kicker, not the story's first paragraph."""
+    if doc.headline_index is None or doc.headline_index == 0:
+        return
+    above = doc.blocks[doc.headline_index - 1]
+    if above.removed is None and word_count(above.text) <= _KICKER_MAX_WORDS and not is_prose(above.text):
+        first = next(iter(doc.kept()), None)
+        if first is above:  # nothing of the story above it
+            doc.drop(above, reason="navigation", rule="html/kicker")
 
 
 def _take_standfirst(doc: Document) -> None:
