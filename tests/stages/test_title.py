@@ -89,6 +89,13 @@ def test_first_line_echoed_later_is_the_page_title_even_without_a_separator() ->
     assert [b.removed for b in doc.blocks] == ["title", None, "title"]
 
 
+@pytest.mark.parametrize("lines", [["0:0:0", "0:0:0"], ["Storm hits coast", "Storm hits coast"]])
+def test_a_code_or_a_line_printed_twice_alone_is_no_page_title(lines: list[str]) -> None:
+    # A score is no headline, and two copies of one line with nothing else are no page around a story.
+    doc = title([*lines, PROSE] if lines[0][0].isdigit() else lines)
+    assert doc.title is None and doc.removals == []
+
+
 def test_a_dump_starting_with_prose_has_no_title_and_loses_nothing() -> None:
     doc = title([PROSE, "More rain is expected on Tuesday, forecasters said."])
     assert doc.title is None and doc.site_name is None

@@ -128,12 +128,15 @@ class Title:
         # A full sentence repeated further down (a pull quote, a repeated paragraph) is no title:
         # headlines do not end with a full stop.
         sentence = ends_like_sentence(first.text.rstrip("?!"))
-        # One or two words echoed below are a label or a list entry as often as a title.
+        # One or two words echoed below are a label or a list entry as often as a title, and a
+        # code or a score ("0:0:0") is no title at all.
         first_key = word_key(first.text)
         echoed = (
             not sentence
             and word_count(first.text) >= _MIN_PRINTED_WORDS
+            and _has_title_words(first.text)
             and any(word_key(b.text) == first_key for b in kept[1:_SEARCH_WINDOW])
+            and any(word_key(b.text) != first_key for b in kept[1:])  # a page, not a line twice
         )
         separated = not sentence and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
         if separated or echoed:
@@ -148,6 +151,14 @@ class Title:
             and has_page_furniture(doc)
         )
         return first if titled else None
+
+
+_MIN_IDEOGRAPHS = 4  # a CJK headline is a run of characters without spaces
+
+
+def _has_title_words(text: str) -> bool:
+    """Words of a headline: two of two letters or more, or a run of CJK characters."""
+    return len(_LETTER_WORD.findall(text)) >= 2 or len(_IDEOGRAPH.findall(text)) >= _MIN_IDEOGRAPHS
 
 
 def _printed_part(text: str, blocks: list[Block]) -> bool:
