@@ -11,7 +11,7 @@ import html as html_lib
 
 import hypothesis.strategies as st
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 
 import newsclean
 from newsclean.article import Article
@@ -196,7 +196,13 @@ def test_cleaning_a_repeated_paragraph_twice_keeps_it() -> None:
     _check_idempotent(first)
 
 
-@FUZZ
+# Seeded rather than derandomised: derandomising hashes the test function, whose digest differs in a
+# clone elsewhere (CI draws other examples); a seed draws the same examples in every checkout.
+IDEMPOTENCE_RUN = settings(FUZZ, derandomize=False)
+
+
+@IDEMPOTENCE_RUN
+@seed(20261128)
 @given(text_dumps)
 def test_random_text_dumps_are_idempotent(text: str) -> None:
     doc = _run(text)
@@ -205,7 +211,8 @@ def test_random_text_dumps_are_idempotent(text: str) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason=IDEMPOTENCE_GAP)
-@FUZZ
+@IDEMPOTENCE_RUN
+@seed(20261128)
 @given(html_pages())
 def test_random_html_pages_are_idempotent(page: tuple[str, list[str]]) -> None:
     doc = _run(page[0])

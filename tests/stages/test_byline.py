@@ -499,3 +499,9 @@ def test_an_agency_after_the_name_is_credited_not_cut() -> None:
 def test_a_surname_that_is_a_newspaper_word_stays() -> None:
     doc = header("By Emily Post")
     assert [a.name for a in doc.authors] == ["Emily Post"]
+
+
+def test_a_byline_printed_again_leaves_with_the_first() -> None:
+    doc = byline(["By Jane Roe", PROSE, PROSE_2, "By Jane Roe"])
+    assert [a.name for a in doc.authors] == ["Jane Roe"]
+    assert [(r.block, r.rule) for r in doc.removals] == [(0, "en/by-name"), (3, "en/by-name#repeated")]

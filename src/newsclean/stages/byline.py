@@ -257,6 +257,10 @@ class Byline:
     def _record(doc: Document, parsed: BylineParse, block: Block, rule: str) -> None:
         _set_authors(doc, parsed)
         doc.drop(block, reason="byline", rule=rule)
+        # The same byline printed again (over and under the story) is the same furniture.
+        for other in list(doc.kept()):
+            if other.text.strip() == block.text.strip():
+                doc.drop(other, reason="byline", rule=f"{rule}#repeated")
 
 
 def _set_authors(doc: Document, parsed: BylineParse) -> None:
