@@ -687,3 +687,24 @@ def test_html_a_short_label_kept_right_over_the_headline_is_a_kicker() -> None:
         ("Transport", "html/kicker")
     ]
     assert [b.text for b in doc.kept()] == [PROSE, PROSE_2]
+
+
+def _html_main(lines: list[str]) -> Document:
+    doc = lines_doc(lines)
+    doc.format = "html"
+    for block in doc.blocks:
+        block.main = True
+    return run_stage(MainContent(), doc)
+
+
+def test_html_short_lines_kept_at_the_top_before_the_story_are_a_menu() -> None:
+    doc = _html_main(["Home", "World", "Sport", PROSE, PROSE_2])
+    assert [(r.text, r.rule) for r in doc.removals] == [
+        (t, "html/menu-head") for t in ("Home", "World", "Sport")
+    ]
+
+
+def test_html_a_short_list_under_the_storys_first_lines_stays() -> None:
+    lead = "How to change the speed of your character in the game"
+    doc = _html_main([lead, "speed 100", "health 50", "stamina 80", PROSE])
+    assert doc.removals == []

@@ -75,6 +75,7 @@ class MainContent:
                 elif block.main and (teaser := _teaser_box(block)):
                     doc.drop(block, reason=teaser[0], rule=teaser[1])
             _drop_linked_runs(doc)
+            _drop_menu_head(doc)
             _drop_kicker(doc)
             _take_standfirst(doc)
             _drop_author_box(doc)
@@ -509,6 +510,25 @@ _DECK_REACH = 4  # blocks between the standfirst and the byline or date line und
 
 
 _KICKER_MAX_WORDS = 3
+_MENU_HEAD_RUN = 3
+
+
+def _drop_menu_head(doc: Document) -> None:
+    """HTML: one- to three-word lines that trafilatura kept at the very top of the main text, three
+    or more before the story's first paragraph, are a menu or a row of labels (cleaned again as a
+    dump, they would read as one)."""
+    head: list[Block] = []
+    for block in doc.kept():
+        if is_prose(block.text):
+            break
+        if word_count(block.text) > _MENU_MAX_WORDS:
+            return  # a longer line first: the story's own lines begin above the list
+        head.append(block)
+    else:
+        return  # no story below: the short lines are the text itself
+    if len(head) >= _MENU_HEAD_RUN:
+        for block in head:
+            doc.drop(block, reason="navigation", rule="html/menu-head")
 
 
 def _drop_kicker(doc: Document) -> None:

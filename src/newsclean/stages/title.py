@@ -138,7 +138,11 @@ class Title:
             and any(word_key(b.text) == first_key for b in kept[1:_SEARCH_WINDOW])
             and any(word_key(b.text) != first_key for b in kept[1:])  # a page, not a line twice
         )
-        separated = not sentence and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
+        separated = (
+            not sentence
+            and _has_title_words(first.text)
+            and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
+        )
         if separated or echoed:
             return first
         # A short first line alone makes a page title only on a page with furniture; in clean
