@@ -240,6 +240,35 @@ def _iso_time(m: Any) -> datetime | None:
     return value.replace(tzinfo=tz) if tz else value
 
 
+def _clock_of(m: regex.Match[str]) -> tuple[int, int, int] | None:
+    """Hour (on the 24-hour clock), minute and second of a ``_TIME`` match; None past 23 h."""
+    hour, minute = int(m["H"]), int(m["M"])
+    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return hour, minute, int(m["S"] or 0)
+
+
+def clock_time(text: str, day: datetime, *, within: int) -> datetime | None:
+    """The first clock time printed in the first ``within`` characters of ``text``, on ``day``
+    (and in its zone): an update printed as a time only.
+
+    >>> clock_time(" à 15h40", datetime(2024, 6, 12, 11, 5), within=20)
+    datetime.datetime(2024, 6, 12, 15, 40)
+    >>> clock_time(" 3:40 PM", datetime(2024, 6, 12), within=20).hour
+    15
+    """
+    for m in _TIME.finditer(text, 0, within):
+        clock = _clock_of(m)
+        if clock is not None:
+            return day.replace(hour=clock[0], minute=clock[1], second=clock[2], microsecond=0)
+    return None
+
+
 def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datetime, int, int] | None:
     """The clock time closest to the date, within a few characters before or after it."""
     # The text after the date is searched on its own, so a time glued to the
@@ -249,15 +278,10 @@ def _nearby_time(text: str, start: int, end: int, date: datetime) -> tuple[datet
     candidates = [(m.start() + base - end, m, base) for m, base in after[:1]]
     candidates += [(start - m.end(), m, base) for m, base in before[-1:]]
     for _distance, m, base in sorted(candidates, key=lambda c: c[0]):
-        hour, minute = int(m["H"]), int(m["M"])
-        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        if hour > 23:
+        clock = _clock_of(m)
+        if clock is None:
             continue
-        value = date.replace(hour=hour, minute=minute, second=int(m["S"] or 0))
+        value = date.replace(hour=clock[0], minute=clock[1], second=clock[2])
         zone = m["zone"]
         tz = _zone(zone) if zone else None
         if tz:

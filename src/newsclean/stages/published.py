@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import regex
 
-from newsclean.dates import FoundDate, find_date, find_relative_date, month_number, parse_iso
+from newsclean.dates import FoundDate, clock_time, find_date, find_relative_date, month_number, parse_iso
 from newsclean.document import Block, Document
 from newsclean.nlp import token_rule_match_end
 from newsclean.patterns import PatternSet, Rule, pattern_set
@@ -198,11 +198,6 @@ def _starts_with_label(labels: tuple[Rule, ...], text: str) -> bool:
     )
 
 
-_CLOCK = regex.compile(
-    r"(?<!\d)(?P<hour>[01]?\d|2[0-3])\s*(?:[:h.]|heures?\s)\s*(?P<minute>[0-5]\d)(?!\d)"
-    r"(?:\s*(?P<half>[ap])\.?m\b\.?)?",
-    regex.I,
-)
 _UPDATE_TIME_REACH = 20  # characters between the update label and its time ("à", "um", "at")
 
 
@@ -214,15 +209,8 @@ def _updated_same_day(found: FoundDate, after: str, updates: tuple[Rule, ...]) -
         label = rule.search(after)
         if label is None:
             continue
-        clock = _CLOCK.search(after, label.end(), label.end() + _UPDATE_TIME_REACH)
-        if clock is not None:
-            hour, minute = (
-                int(clock["hour"]) % 12 if clock["half"] else int(clock["hour"]),
-                int(clock["minute"]),
-            )
-            if (clock["half"] or "").casefold() == "p":
-                hour += 12
-            updated = found.value.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        updated = clock_time(after[label.end() :], found.value, within=_UPDATE_TIME_REACH)
+        if updated is not None:
             return updated if updated >= found.value else None
     return None
 
