@@ -44,13 +44,23 @@ def has_page_furniture(doc: Document) -> bool:
     return any(patterns.first_match("boilerplate", block.text) is not None for block in kept)
 
 
+def lines_above_story(kept: list[Block]) -> list[Block] | None:
+    """The kept blocks above the first paragraph of prose; None when no prose follows (the
+    short lines are then the text itself, not furniture over a story)."""
+    for i, block in enumerate(kept):
+        if is_prose(block.text):
+            return kept[:i]
+    return None
+
+
 def _menu_head(kept: list[Block]) -> bool:
     """A run of one- to three-word lines above the first prose: a menu, not the story's own list,
     which a story prints under a paragraph that introduces it."""
+    head = lines_above_story(kept)
+    if head is None:
+        return False
     run = longest = 0
-    for block in kept:
-        if is_prose(block.text):
-            return longest >= _MENU_RUN
+    for block in head:
         run = run + 1 if word_count(block.text) <= _MENU_WORDS else 0
         longest = max(longest, run)
-    return False  # no story below: a list of short lines is the text itself
+    return longest >= _MENU_RUN

@@ -37,7 +37,7 @@ import regex
 
 from newsclean.document import Block, Document
 from newsclean.shape import capitalised_share, is_headline_like, is_prose, word_count, word_key
-from newsclean.stages.furniture import has_page_furniture
+from newsclean.stages.furniture import has_page_furniture, lines_above_story
 from newsclean.stages.teasers import drop_teaser_lists
 
 _MENU_MAX_WORDS = 3
@@ -311,8 +311,12 @@ def _is_data_list(items: list[str]) -> bool:
         return False  # a line printed again and again is furniture, not a list of dates
     if all(len(_NUMBER.findall(item)) >= _TABLE_ROW_NUMBERS for item in items):
         return True  # rows of a table: "1 Kyle Busch 5040 5 1 17 27"
-    shared = max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS)
-    return shared >= 0.8 * len(items)
+    return _shared_separator(items) >= 0.8 * len(items)
+
+
+def _shared_separator(items: list[str]) -> int:
+    """How many items hold the separator most of them share ("June 9 -- Arena", "Wales (Group E): ...")."""
+    return max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS)
 
 
 _STORY_LIST_MIN = 6  # items of a list that is the page's whole story
@@ -359,7 +363,7 @@ def _is_template_list(items: list[str]) -> bool:
     if len(items) < _TEMPLATE_MIN or len(set(items)) < len(items):
         return False
     need = _TEMPLATE_SHARE * len(items)
-    if max(sum(sep in item for item in items) for sep in _DATA_SEPARATORS) < need:
+    if _shared_separator(items) < need:
         return False
     words = Counter(w for item in items for w in {w.casefold() for w in _TEMPLATE_WORD.findall(item)})
     return any(count >= need for count in words.values())
@@ -506,9 +510,6 @@ def _menu_link(block: Block) -> str | None:
     return next((w for w in reversed(block.context.split()) if w in _MENU_CONTAINERS), None)
 
 
-_DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
-
-
 _KICKER_MAX_WORDS = 3
 _MENU_HEAD_RUN = 3
 
@@ -517,18 +518,12 @@ def _drop_menu_head(doc: Document) -> None:
     """HTML: one- to three-word lines that trafilatura kept at the very top of the main text, three
     or more before the story's first paragraph, are a menu or a row of labels (cleaned again as a
     dump, they would read as one)."""
-    head: list[Block] = []
-    for block in doc.kept():
-        if is_prose(block.text):
-            break
-        if word_count(block.text) > _MENU_MAX_WORDS:
-            return  # a longer line first: the story's own lines begin above the list
-        head.append(block)
-    else:
-        return  # no story below: the short lines are the text itself
-    if len(head) >= _MENU_HEAD_RUN:
-        for block in head:
-            doc.drop(block, reason="navigation", rule="html/menu-head")
+    head = lines_above_story(list(doc.kept()))
+    # A longer line among them: the story's own lines begin above the list.
+    if head is None or len(head) < _MENU_HEAD_RUN or any(word_count(b.text) > _MENU_MAX_WORDS for b in head):
+        return
+    for block in head:
+        doc.drop(block, reason="navigation", rule="html/menu-head")
 
 
 def _drop_kicker(doc: Document) -> None:
@@ -541,6 +536,9 @@ def _drop_kicker(doc: Document) -> None:
         first = next(iter(doc.kept()), None)
         if first is above:  # nothing of the story above it
             doc.drop(above, reason="navigation", rule="html/kicker")
+
+
+_DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
 
 
 def _take_standfirst(doc: Document) -> None:
