@@ -467,7 +467,7 @@ class _Plan:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         # Each rule with the screens the search loop reads, gathered once rather than per block.
-        self.entries = tuple((rule, _screens(rule)) for rule in rules)
+        self.entries = tuple((rule, _search_screens(rule)) for rule in rules)
         by_literal: dict[str, list[int]] = {}
         by_cased: dict[str, list[int]] = {}
         unscreened: list[int] = []
@@ -488,7 +488,8 @@ class _Plan:
         self.unscreened_entries = tuple(self.entries[p] for p in sorted(unscreened))
 
     def candidates(self, probe: _Probe) -> Sequence[tuple[Rule, _Screens | None]]:
-        """The rules, in order, that may fire on the text of ``probe``, each with its :func:`_screens`."""
+        """The rules, in order, that may fire on the text of ``probe``, each with its
+        :func:`_search_screens`."""
         literals = self.literal_keys.intersection(probe.present)
         cased = self.cased_keys.intersection(probe.cased)
         if not literals and not cased:
@@ -507,7 +508,7 @@ class _Plan:
 _Screens = tuple[int, Leading | None, frozenset[str] | None]
 
 
-def _screens(rule: Rule) -> _Screens | None:
+def _search_screens(rule: Rule) -> _Screens | None:
     """The screens of a regex rule (``None`` for a token rule)."""
     if rule.regex is None:
         return None
