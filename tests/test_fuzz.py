@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as html_lib
 
 import hypothesis.strategies as st
-import pytest
 from hypothesis import HealthCheck, given, seed, settings
 
 import newsclean
@@ -183,12 +182,6 @@ def test_dirty_pages_hold_every_invariant_and_are_idempotent(page: DirtyPage, fm
 # Jane Doe", a few garbled lines over the story) that the text rules then read as a byline or a menu
 # once the body is cleaned again as a dump. Measured on 300 random examples per kind: see
 # docs/reliability.md. The 100 derandomized text dumps here all hold.
-IDEMPOTENCE_GAP = (
-    "re-cleaning the body of a random HTML page can still read a short line that trafilatura kept as a "
-    "byline or a menu item; see docs/reliability.md"
-)
-
-
 def test_cleaning_a_repeated_paragraph_twice_keeps_it() -> None:
     line = "The council approved the budget on Tuesday after a long debate about school funding."
     first = newsclean.clean(f"{line}\n{line}", url=URL)
@@ -210,7 +203,6 @@ def test_random_text_dumps_are_idempotent(text: str) -> None:
         _check_idempotent(to_article(doc))
 
 
-@pytest.mark.xfail(strict=True, reason=IDEMPOTENCE_GAP)
 @IDEMPOTENCE_RUN
 @seed(20261128)
 @given(html_pages())

@@ -83,10 +83,24 @@ def test_a_repeated_headline_leaves_the_body_too() -> None:
 
 
 def test_first_line_echoed_later_is_the_page_title_even_without_a_separator() -> None:
-    doc = title(["Storm hits coast", PROSE, "Storm hits coast"])
+    doc = title(["Storm hits coast", PROSE, "Storm hits coast", "Share this article"])
     assert doc.title == "Storm hits coast"
     assert doc.site_name is None
-    assert [b.removed for b in doc.blocks] == ["title", None, "title"]
+    assert [b.removed for b in doc.blocks] == ["title", None, "title", None]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Storm hits coast", PROSE, "Storm hits coast"],
+        ["Rates | Bonds", PROSE],
+    ],
+)
+def test_clean_text_keeps_its_first_line(lines: list[str]) -> None:
+    # Without page chrome the text may be a body cleaned before: its first line is the story's
+    # when printed again, or when split by a bar into labels (re-cleaning removes nothing more).
+    doc = title(lines)
+    assert doc.title is None and doc.removals == []
 
 
 @pytest.mark.parametrize("lines", [["0:0:0", "0:0:0"], ["Storm hits coast", "Storm hits coast"]])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsclean.document import Document
+from newsclean.document import Block, Document
 from newsclean.language import detect_language
 
 
@@ -23,13 +23,23 @@ class Language:
         if doc.declared_language:
             doc.language = _primary(doc.declared_language)
             return doc
-        text = "\n".join(b.text for b in doc.kept() if len(b.text) > 40)
-        if len(text) < 200:
-            text = "\n".join(b.text for b in doc.kept())
-        detected = detect_language(text)
+        # The article's language is its story's: in HTML, the blocks trafilatura took for
+        # the main text speak for the page, so a sidebar in another language does not
+        # choose the pattern files for the body.
+        kept = list(doc.kept())
+        main = [b for b in kept if b.main]
+        detected = (main and _detect(main)) or _detect(kept)
         declared = _primary(doc.metadata.get("html_lang", ""))
         doc.language = detected or declared or None
         return doc
+
+
+def _detect(blocks: list[Block]) -> str | None:
+    """The language of the blocks' text, read from their longer lines when they have enough."""
+    text = "\n".join(b.text for b in blocks if len(b.text) > 40)
+    if len(text) < 200:
+        text = "\n".join(b.text for b in blocks)
+    return detect_language(text)
 
 
 def _primary(tag: str) -> str | None:

@@ -37,6 +37,7 @@ from newsclean.shape import is_prose, word_count
 from newsclean.stages.zones import header_zone
 
 _MAX_DATE_LINE_WORDS = 25
+_ABOVE_HEADER_BLOCKS = 4
 _PAST_HEADER_BLOCKS = 12
 _PAST_HEADER_PROSE = 3
 _URL_DATE = regex.compile(
@@ -102,7 +103,8 @@ class Published:
         shown: list[FoundDate] = []
         page_zone: tzinfo | None = None
         zone = header_zone(doc, after_first_prose=3)
-        for block in [*zone, *blocks_past_header(doc, zone)]:
+        above = _blocks_above_header(doc, zone)
+        for block in [*above, *zone, *blocks_past_header(doc, zone)]:
             if word_count(block.text) > _MAX_DATE_LINE_WORDS:
                 continue
             text = block.text
@@ -119,6 +121,8 @@ class Published:
             second = _find(text[found.end :], doc.language, hint)
             date_only = _is_date_only(text, found, second, labels, patterns.weekdays, bylines)
             dated_line = date_only or _starts_with_label(labels, text)
+            if block in above and not _starts_with_label(labels, text):
+                continue  # above the header, only a labelled line: a masthead prints today's date
             if block not in zone and not dated_line:
                 continue  # past the header, only a line that is a date (or says "Published") counts
             if not found.has_year and not dated_line:
@@ -165,6 +169,14 @@ def _reference_time(doc: Document) -> datetime | None:
     """The caller's reference time for relative dates ("2 hours ago"); never the clock."""
     value = doc.metadata.get("reference_time")
     return parse_iso(value) if value else None
+
+
+def _blocks_above_header(doc: Document, zone: list[Block]) -> list[Block]:
+    """The few kept blocks just above the header zone (which starts a few blocks over the
+    headline): a page may print "Updated 12 March 2024" higher up, over a kicker or a deck."""
+    if not zone:
+        return []
+    return [b for b in doc.kept() if b.index < zone[0].index][-_ABOVE_HEADER_BLOCKS:]
 
 
 def blocks_past_header(doc: Document, zone: list[Block]) -> list[Block]:

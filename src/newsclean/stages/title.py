@@ -74,14 +74,20 @@ class Title:
         page_title = self._page_title_block(doc, kept)
         parts = _SEPARATOR.split(page_title.text) if page_title else []
         parts = [p.strip() for p in parts if p.strip()]
-        candidates = _title_candidates(parts, doc.metadata.get("title"))
+        # A headline is never page chrome: an "Advertisement" <h1> is no title.
+        patterns = pattern_set(doc.language)
+        candidates = [
+            c
+            for c in _title_candidates(parts, doc.metadata.get("title"))
+            if patterns.first_match("boilerplate", c[0]) is None
+        ]
         window = [b for b in kept if b is not page_title][:_SEARCH_WINDOW]
         headline, matched = _find_headline(window, candidates)
         fallback = False
         if headline is None:
             hints = _hint_words(doc, page_title)
             headline = _headline_over_byline(
-                window, pattern_set(doc.language), doc.language, hints, straight=has_page_furniture(doc)
+                window, patterns, doc.language, hints, straight=has_page_furniture(doc)
             )
             fallback = headline is not None
         if headline is not None:
@@ -143,7 +149,14 @@ class Title:
             and _has_title_words(first.text)
             and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
         )
-        if separated or echoed:
+        if (echoed or separated) and has_page_furniture(doc):
+            return first
+        # Without other page chrome the text may be a body cleaned before, whose first line is
+        # the story's own ("AA|AB", a line printed twice): a "Headline | Site" line still is the
+        # page title when its headline part reads as one or is printed below.
+        if separated and (
+            _has_headline_part(first.text) or _headline_printed_below(first.text, kept[1:_SEARCH_WINDOW])
+        ):
             return first
         # A short first line alone makes a page title only on a page with furniture; in clean
         # text (a body cleaned before) it is the story's first line.
@@ -170,6 +183,12 @@ def _printed_part(text: str, blocks: list[Block]) -> bool:
     more) ends with a later block, word for word."""
     if is_prose(text) or word_count(text) > _MAX_TITLE_WORDS:
         return False
+    return _part_printed_below(text, blocks)
+
+
+def _part_printed_below(text: str, blocks: list[Block]) -> bool:
+    """Whether a part of ``text`` (split at title separators) of a few words or more ends
+    with a later block, word for word."""
     parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
     if len(parts) < 2:
         return False
@@ -180,6 +199,30 @@ def _printed_part(text: str, blocks: list[Block]) -> bool:
         for b in blocks
         if word_count(b.text) >= _MIN_PRINTED_WORDS and (printed := word_key(b.text))
         for key in keys
+    )
+
+
+def _has_headline_part(text: str) -> bool:
+    """Whether a part of the page title ``text`` is long enough for a headline (a label pair
+    such as "Rates | Bonds" is not)."""
+    return any(word_count(p) >= _MIN_PRINTED_WORDS for p in _SEPARATOR.split(text))
+
+
+def _headline_printed_below(text: str, blocks: list[Block]) -> bool:
+    """Whether a later block prints the headline of the page title ``text``: one of its parts,
+    or its head or tail ("Mayor: 'We will rebuild' | Site" over "Mayor: 'We will rebuild'")."""
+    if _part_printed_below(text, blocks):
+        return True
+    # A short headline ("Hello | Site") counts when printed alone right below.
+    if blocks and any(
+        word_key(p) == word_key(blocks[0].text) for p in _SEPARATOR.split(text) if _KEY.search(p)
+    ):
+        return True
+    key = word_key(text)
+    return any(
+        key == printed or key.startswith(printed + " ") or key.endswith(" " + printed)
+        for b in blocks
+        if word_count(b.text) >= _MIN_PRINTED_WORDS and (printed := word_key(b.text))
     )
 
 
