@@ -186,11 +186,6 @@ def test_text_around_a_table_stays_in_order() -> None:
     assert body[-1] == "Final results are expected on Thursday."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a <br> inside a table cell splits the row into two blocks ('River' | 'Valley 58% Okonkwo'), "
-    "and trafilatura's verdict then marks both halves as not main content",
-)
 def test_br_inside_a_cell_keeps_the_row_whole_and_in_the_story() -> None:
     doc = parse(SNIPPETS / "parse_table.html")
     rows = [b for b in doc.blocks if b.tag == "tr"]

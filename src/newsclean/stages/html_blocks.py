@@ -265,7 +265,14 @@ class BlockRenderer:
         return self.blocks
 
     def line_break(self, tag: str, context: _Context) -> None:
-        """A ``<br>`` ends the line; two in a row (a blank line) leave a gap before the next."""
+        """A ``<br>`` ends the line; two in a row (a blank line) leave a gap before the next.
+
+        In a table row (one block per row) a single ``<br>`` only wraps a cell's text, so the
+        row stays whole; a blank line there still starts a new block (layout tables)."""
+        if tag == "tr" and self.br_run == 0:
+            self.br_run = 1
+            self.add_text(" ", False)
+            return
         self.flush(tag, context, gap_after=False)
         self.br_run += 1
         if self.br_run >= 2:
