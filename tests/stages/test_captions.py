@@ -266,6 +266,7 @@ def test_the_short_line_above_a_lone_credit_in_a_dump_is_its_caption() -> None:
 
 
 def test_a_byline_or_a_sentence_above_a_lone_credit_stays() -> None:
-    for above in ["By Jane Roe", PROSE]:
+    # A date line stays for the published stage, even with its year left out.
+    for above in ["By Jane Roe", PROSE, "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"]:
         doc = run_stage(Captions(), lines_doc([above, "Photo: Getty Images", PROSE]))
         assert doc.blocks[0].removed is None, above

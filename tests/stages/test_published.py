@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+import newsclean
 from newsclean import Document
 from newsclean.stages import Published
 
@@ -477,6 +478,41 @@ def test_an_update_time_without_a_date_is_on_the_publication_day(line: str, lang
     assert (doc.published, doc.modified) == (datetime(2024, 6, 12, 11, 5), datetime(2024, 6, 12, 15, 40))
 
 
+@pytest.mark.parametrize(
+    ("line", "lang", "modified"),
+    [
+        (
+            "Published June 12, 2024 at 11:05 AM · Updated June 13 at 4:46 PM",
+            "en",
+            datetime(2024, 6, 13, 16, 46),
+        ),
+        ("Publié le 12 juin 2024 à 11h05, mis à jour le 13 juin à 08h10", "fr", datetime(2024, 6, 13, 8, 10)),
+    ],
+)
+def test_an_update_day_without_its_year_is_read_in_the_publication_year(
+    line: str, lang: str, modified: datetime
+) -> None:
+    doc = published(["Council votes budget", line, PROSE, PROSE_2], lang=lang)
+    assert (doc.published, doc.modified) == (datetime(2024, 6, 12, 11, 5), modified)
+
+
 def test_an_earlier_clock_time_after_an_update_label_is_not_taken() -> None:
     doc = published(["Council votes budget", "Published June 12, 2024 11:05 AM, updated 3:40 AM", PROSE])
     assert doc.modified is None
+
+
+def test_a_labelled_date_line_without_its_year_over_a_photo_credit_dates_the_story() -> None:
+    # The year comes from the page's address; the line is a date line, not the photo's caption.
+    page = "\n\n".join(
+        [
+            "Bridge reopens after repairs",
+            "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+            "Jane Roe | Getty Images",
+            PROSE,
+            PROSE_2,
+        ]
+    )
+    article = newsclean.clean(page, url="https://news.example/2019/11/bridge-reopens.html")
+    assert article.published is not None and article.published.date().isoformat() == "2019-11-18"
+    assert article.modified is not None and article.modified.date().isoformat() == "2019-11-19"
+    assert [c.credit for c in article.captions] == ["Jane Roe | Getty Images"]

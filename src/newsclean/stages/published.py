@@ -138,7 +138,7 @@ class Published:
                     doc.modified = second.value
                 elif second is None and doc.modified is None:
                     # "Publié le 12 juin 2024 à 11h05, mis à jour à 15h40": the update gives a time only.
-                    doc.modified = _updated_same_day(found, text[found.end :], updates)
+                    doc.modified = _updated_later(found, text[found.end :], updates, doc.language)
             if date_only:
                 doc.drop(block, reason="byline", rule="xx/date-line")
         if not shown and structured is None:
@@ -213,17 +213,30 @@ def _starts_with_label(labels: tuple[Rule, ...], text: str) -> bool:
 _UPDATE_TIME_REACH = 20  # characters between the update label and its time ("à", "um", "at")
 
 
-def _updated_same_day(found: FoundDate, after: str, updates: tuple[Rule, ...]) -> datetime | None:
-    """The update time printed without a date after a dated publication time, on that day."""
-    if not found.has_time:
-        return None
+def _updated_later(
+    found: FoundDate, after: str, updates: tuple[Rule, ...], lang: str | None
+) -> datetime | None:
+    """The update printed after a dated publication time without a year ("Updated November 18
+    at 4:46 PM", read in the publication's year) or as a time only, on that day ("mis à jour à
+    15h40"). An update before the publication is a misreading, and is not taken."""
     for rule in updates:
         label = rule.search(after)
         if label is None:
             continue
-        updated = clock_time(after[label.end() :], found.value, within=_UPDATE_TIME_REACH)
+        rest = after[label.end() :]
+        updated: datetime | None
+        dated = find_date(rest, lang=lang, near=found.value.replace(tzinfo=None))
+        if dated is not None and dated.start <= _UPDATE_TIME_REACH:
+            updated = dated.value
+            if updated.tzinfo is None and found.value.tzinfo is not None:
+                updated = updated.replace(tzinfo=found.value.tzinfo)
+        elif found.has_time:
+            updated = clock_time(rest, found.value, within=_UPDATE_TIME_REACH)
+        else:
+            updated = None
         if updated is not None:
-            return updated if updated >= found.value else None
+            # Wall-clock order: the two times are printed in the page's one zone.
+            return updated if updated.replace(tzinfo=None) >= found.value.replace(tzinfo=None) else None
     return None
 
 

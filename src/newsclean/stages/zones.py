@@ -6,12 +6,15 @@ looking only there keeps "By providing shelter..." deep in a story safe.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet
 from newsclean.shape import is_prose, word_count
 
 HEADER_LIMIT = 40
+_ANY_DAY = datetime(2000, 1, 1)  # lets find_date read a day printed without its year
 _MAX_META_WORDS = 20
 
 
@@ -70,6 +73,11 @@ def is_byline_or_date(text: str, patterns: PatternSet, lang: str | None) -> bool
         return False
     if find_date(text, lang=lang) is not None:
         return True
+    if (
+        patterns.first_match("date", text) is not None
+        and find_date(text, lang=lang, near=_ANY_DAY) is not None
+    ):
+        return True  # "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM": labelled, its year left out
     words = text.split()
     if words and words[0].casefold().strip(".,") in patterns.weekdays and any(ch.isdigit() for ch in text):
         return True  # "Monday 5:30PM"
