@@ -268,6 +268,19 @@ def test_excerpts_each_with_its_share_row_under_a_heading_are_teasers() -> None:
     assert {r.rule for r in doc.removals if r.stage == "main_content"} == {"xx/separated-teasers"}
 
 
+def test_excerpts_each_under_the_same_kept_kicker_line_are_teasers() -> None:
+    # No stage took the "Travel 0" lines (a category and a comment count), but one heads every
+    # excerpt: a list of teasers, not the story's paragraphs.
+    lines = [*STORY, "You may also like..."]
+    for summary in TEASER_SUMMARIES:
+        lines += ["Travel 0", summary]
+    doc = lines_doc(lines)
+    doc.current_stage = "boilerplate"
+    doc.drop(doc.blocks[len(STORY)], reason="related", rule="test")
+    doc = run_stage(MainContent(), doc)
+    assert [b.text for b in doc.kept()] == STORY
+
+
 def test_paragraphs_after_a_related_heading_without_separators_stay() -> None:
     doc = excerpts_under_heading(None)
     assert [b.text for b in doc.kept()] == [*STORY, *TEASER_SUMMARIES]

@@ -189,13 +189,28 @@ def _drop_separated_teasers(doc: Document, run: list[Block]) -> None:
 
 
 def _separated_items(doc: Document, heading: int, last: int) -> bool:
-    items = [b for b in doc.blocks[heading + 1 : last + 1] if b.removed is None]
-    after = [doc.blocks[b.index + 1] for b in items if b.index + 1 < len(doc.blocks)]
-    separators = Counter(b.text for b in after if b.removed is not None)
-    if not separators:
+    kept = [b for b in doc.blocks[heading + 1 : last + 1] if b.removed is None]
+    # A separator no stage took still shows by its repeats: the same short line ("Interesting 0",
+    # a category and a comment count) over or under every teaser.
+    repeats = Counter(b.text for b in kept)
+    repeated = {t for t, n in repeats.items() if n >= _TEASER_MIN_UNITS and _is_separator_line(t)}
+    items = [b for b in kept if b.text not in repeated]
+    if repeated:  # the list ends with the item next to its last separator
+        end = max(b.index for b in kept if b.text in repeated) + 1
+        items = [b for b in items if b.index <= end]
+    if not items:
         return False
-    count = separators.most_common(1)[0][1]
-    return count >= _TEASER_MIN_UNITS and count >= _SEPARATED_SHARE * len(items)
+    best = 0
+    for step in (1, -1):  # the separator under each item, or over it
+        beside = [doc.blocks[b.index + step] for b in items if 0 <= b.index + step < len(doc.blocks)]
+        separators = Counter(b.text for b in beside if b.removed is not None or b.text in repeated)
+        if separators:
+            best = max(best, separators.most_common(1)[0][1])
+    return best >= _TEASER_MIN_UNITS and best >= _SEPARATED_SHARE * len(items)
+
+
+def _is_separator_line(text: str) -> bool:
+    return word_count(text) <= _META_MAX_WORDS and not is_prose(text)
 
 
 _ECHO_REACH = 2  # the second copy of a teaser's headline: next line, or past a kicker
