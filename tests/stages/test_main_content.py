@@ -281,6 +281,30 @@ def test_excerpts_each_under_the_same_kept_kicker_line_are_teasers() -> None:
     assert [b.text for b in doc.kept()] == STORY
 
 
+def headed_units(after: list[str]) -> Document:
+    """The story, "Top stories" (taken as related), three headline-and-summary units, then ``after``."""
+    lines = [*STORY, "Top stories"]
+    for i, summary in enumerate(TEASER_SUMMARIES):
+        lines += [f"Valley town marks its {i + 2}00th anniversary with a parade", summary]
+    doc = lines_doc([*lines, *after])
+    doc.current_stage = "boilerplate"
+    doc.drop(doc.blocks[len(STORY)], reason="related", rule="test")
+    return run_stage(MainContent(), doc)
+
+
+def test_headline_and_summary_units_under_a_related_heading_are_teasers() -> None:
+    doc = headed_units(["Home", "Sports", "Weather"])
+    rules = {r.text: r.rule for r in doc.removals}
+    assert all(rules[s] == "xx/headed-teasers" for s in TEASER_SUMMARIES)
+    assert [b.text for b in doc.kept()][: len(STORY)] == STORY
+
+
+def test_units_under_a_related_heading_followed_by_more_story_stay() -> None:
+    # Two paragraphs in a row after them: the story goes on, with its own subheadings.
+    doc = headed_units([PROSE, PROSE_2])
+    assert not any(r.rule == "xx/headed-teasers" for r in doc.removals)
+
+
 def test_paragraphs_after_a_related_heading_without_separators_stay() -> None:
     doc = excerpts_under_heading(None)
     assert [b.text for b in doc.kept()] == [*STORY, *TEASER_SUMMARIES]

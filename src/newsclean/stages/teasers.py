@@ -36,6 +36,7 @@ def drop_teaser_lists(doc: Document, run: list[Block], *, lang: str | None) -> N
     _drop_dated_teasers(doc, run, lang)
     _drop_cut_teasers(doc, run)
     _drop_separated_teasers(doc, run)
+    _drop_headed_teasers(doc, run)
 
 
 _TEASER_MIN_UNITS = 3
@@ -261,3 +262,60 @@ def _is_kicker_or_meta(text: str) -> bool:
 def _is_caps_kicker(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and word_count(text) <= 8 and all(c.isupper() for c in letters)
+
+
+_HEADED_MIN_UNITS = 3
+_HEADED_SUMMARY_WORDS = 60  # a teaser's summary: one or two sentences
+
+
+def _drop_headed_teasers(doc: Document, run: list[Block]) -> None:
+    """Teasers under a related heading after the story ("Top stories"): a headline, its one-paragraph
+    summary, the next headline, its summary... up to where the page's furniture resumes. A story's
+    own subheadings head paragraphs of every length, several at a time; teasers head exactly one
+    short one each, unit after unit."""
+    if not run:
+        return
+    told = 0
+    last = run[-1].index
+    for block in doc.blocks[run[0].index : last + 1]:
+        if block.removed is None and is_prose(block.text):
+            told += word_count(block.text)
+        elif (
+            block.removed == "related"
+            and word_count(block.text) <= _HEADING_MAX_WORDS
+            and told >= _STORY_MIN_WORDS
+        ):
+            for item in _headed_units(doc, block.index, last):
+                doc.drop(item, reason="related", rule="xx/headed-teasers")
+
+
+def _headed_units(doc: Document, heading: int, last: int) -> list[Block]:
+    """The kept blocks right under ``heading`` that read headline, summary, headline, summary...
+    (the first headline may have gone with the heading), when they end where the page's
+    furniture resumes: its end, a block another stage took, or a run of short lines (a menu,
+    a list of links). Two paragraphs in a row mean the story goes on: nothing then."""
+    segment: list[Block] = []
+    for block in doc.blocks[heading + 1 : last + 1]:
+        if block.removed is None:
+            segment.append(block)
+        elif block.removed != "related" or segment:
+            break  # furniture resumes (before that, the list's first headline went with its heading)
+    units = 0
+    end = 0
+    expect_summary = True
+    for i, block in enumerate(segment):
+        if is_prose(block.text):
+            if not expect_summary or word_count(block.text) > _HEADED_SUMMARY_WORDS:
+                return []
+            units += 1
+            end = i + 1
+            expect_summary = False
+        elif expect_summary and units > 0:
+            break  # a second short line after a headline: the list of units has ended
+        elif not is_headline_like(block.text):
+            break
+        else:
+            expect_summary = True
+    rest = segment[end:]
+    ends_in_furniture = len(rest) <= 1 or not any(is_prose(b.text) for b in rest[:2])
+    return segment[:end] if units >= _HEADED_MIN_UNITS and ends_in_furniture else []
