@@ -293,3 +293,21 @@ def test_a_byline_or_date_line_ends_a_sponsored_list() -> None:
     dated = "Published 4:00 am CST, Wednesday, November 20, 2019"
     doc = boilerplate(["Sponsored Content", "Legal Notices", "By Paul Roe", dated])
     assert [b.removed for b in doc.blocks] == ["advertisement", "advertisement", None, None]
+
+
+def test_a_comments_link_under_the_headline_does_not_take_the_lines_under_it() -> None:
+    # "Leave a comment" next to the byline links to the form below the story: the short lines
+    # under it open the story (its list), they are no comments.
+    doc = lines_doc(["Game update brings new levels", "Leave a comment", "New levels", "Bugs fixed", PROSE])
+    doc.headline_index = 0
+    doc = run_stage(Boilerplate(), doc)
+    assert [b.removed for b in doc.blocks] == [None, "comments", None, None, None]
+
+
+def test_a_comments_heading_after_the_story_takes_the_short_lines_under_it() -> None:
+    doc = lines_doc(
+        ["Game update brings new levels", PROSE, "Leave a comment", "Great piece", "Agreed with every word"]
+    )
+    doc.headline_index = 0
+    doc = run_stage(Boilerplate(), doc)
+    assert [b.removed for b in doc.blocks] == [None, None, "comments", "comments", "comments"]

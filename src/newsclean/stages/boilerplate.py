@@ -47,10 +47,14 @@ class Boilerplate:
         section: Rule | None = None
         previous = -1
         page_url = _url_key(doc.url) if doc.url else None
+        headline = doc.headline_index
+        story_begun = headline is None  # unknown: take every section as it comes
         for block in list(doc.kept()):
             if block.index != previous + 1 and _gap_ends_list(doc, previous, block.index):
                 section = None
             previous = block.index
+            if headline is not None and not story_begun and block.index > headline and is_prose(block.text):
+                story_begun = True
             if page_url and _url_key(block.text) == page_url:
                 # The page's own address printed on it (print views, share boxes).
                 doc.drop(block, reason="navigation", rule="xx/page-url")
@@ -59,7 +63,10 @@ class Boilerplate:
             rule = found[0] if found else None
             if rule is not None:
                 doc.drop(block, reason=rule.reason or "boilerplate", rule=rule.qualified_id)
-                section = rule if rule.section else None
+                # Under the headline, before the story, "Leave a comment" is a link to the form:
+                # the comments come after the story, so the lines under it are not comments.
+                header_link = rule.reason == "comments" and not story_begun
+                section = rule if rule.section and not header_link else None
                 continue
             if (
                 section is not None
