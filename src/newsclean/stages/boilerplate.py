@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsclean.document import Block, Document
-from newsclean.patterns import Rule, pattern_set
+from newsclean.patterns import PatternSet, Rule, pattern_set
 from newsclean.shape import is_prose, word_count
 from newsclean.stages.zones import is_byline_or_date
 
@@ -77,7 +77,7 @@ class Boilerplate:
                 doc.drop(block, reason=section.reason or "boilerplate", rule=section.qualified_id)
                 continue
             section = None
-        _take_box_titles(doc)
+        _take_box_titles(doc, patterns)
         return doc
 
 
@@ -104,7 +104,7 @@ _BOXED = frozenset({"newsletter", "paywall", "cookie_notice"})
 _BOX_TITLE_MAX_WORDS = 6
 
 
-def _take_box_titles(doc: Document) -> None:
+def _take_box_titles(doc: Document, patterns: PatternSet) -> None:
     """The short title line right above a newsletter, paywall or consent box goes with it."""
     for removal in list(doc.removals):
         if removal.reason not in _BOXED or removal.block == 0:
@@ -119,6 +119,7 @@ def _take_box_titles(doc: Document) -> None:
             and 2 <= word_count(above.text) <= _BOX_TITLE_MAX_WORDS
             and not is_prose(above.text)
             and not above.text.rstrip().endswith((".", ":", ";", ","))
+            and not is_byline_or_date(above.text, patterns, doc.language)  # the story's byline over the box
         ):
             doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
