@@ -87,3 +87,87 @@ def test_dateline_fields_and_the_paragraph_keeps_the_rest(
 def test_sentences_starting_with_by_are_no_bylines(line: str) -> None:
     article = clean("By Jane Roe", line)
     assert [a.name for a in article.authors] == ["Jane Roe"]
+
+
+def clean_in(lang: str, byline: str, first: str) -> newsclean.Article:
+    lines = ["Titel | Beispiel", "Titel", byline, first, first]
+    return newsclean.clean("\n\n".join(lines), lang=lang)
+
+
+DE = "Die Stadt hat am Dienstag den Plan für die neue Brücke vorgestellt, teilte ein Sprecher mit."
+FR = "Le maire a annoncé mardi la fermeture du pont pour des travaux de rénovation."
+ES = "El Ayuntamiento aprobó este martes el plan para el nuevo puente de la ciudad."
+IT = "Il sindaco ha annunciato martedì la chiusura del ponte per lavori di ristrutturazione."
+NL = "De gemeente heeft dinsdag het plan voor de nieuwe brug gepresenteerd, zei een woordvoerder."
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline", "first", "authors", "agency"),
+    [
+        ("de", "Von Anna Weber und Jan Schulz", DE, ["Anna Weber", "Jan Schulz"], None),
+        ("de", "Von Anna Weber, Erfurt", DE, ["Anna Weber"], None),
+        ("fr", "Par Jean Dupont", FR, ["Jean Dupont"], None),
+        ("fr", "Le Monde avec AFP", FR, [], "AFP"),
+        ("es", "Por María López — Sevilla", ES, ["María López"], None),
+        ("es", "Por Agencia EFE", ES, [], "EFE"),
+        ("it", "di Marco Rossi", IT, ["Marco Rossi"], None),
+        ("nl", "Door Jan de Vries", NL, ["Jan de Vries"], None),
+    ],
+)
+def test_bylines_in_other_languages(
+    lang: str, byline: str, first: str, authors: list[str], agency: str | None
+) -> None:
+    article = clean_in(lang, byline, first)
+    assert [a.name for a in article.authors] == authors
+    assert article.agency == agency
+    assert byline not in article.body
+
+
+EN = "The council voted on Tuesday to close the old bridge for repairs, officials said."
+CAPTION = "A worker walks past the closed bridge on Tuesday."
+
+
+def clean_story_with(line: str, *, at_end: bool = False) -> newsclean.Article:
+    story = (
+        [EN, line, EN + " More work is planned."] if not at_end else [EN, EN + " More work is planned.", line]
+    )
+    return newsclean.clean("\n\n".join(["Bridge closes | Example", "Bridge closes", "By Jane Roe", *story]))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(AP Photo/Matt Rourke)",
+        "REUTERS/Mario Anzuoni",
+        "Photograph: Jane Roe/AFP/Getty Images",
+        "Photo: Jane Roe/Getty Images",
+        "REUTERS FILE PHOTO",
+    ],
+)
+def test_photo_credits_go_to_the_caption_and_out_of_the_body(credit: str) -> None:
+    article = clean_story_with(f"{CAPTION} {credit}")
+    assert [(c.text, c.credit) for c in article.captions] == [(CAPTION, credit.strip("()"))]
+    assert CAPTION not in article.body and [a.name for a in article.authors] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("trailer", "contributors"),
+    [
+        (
+            "(Reporting by Jane Roe; Editing by John Doe and Mary Major)",
+            [("Jane Roe", "reporting"), ("John Doe", "editing"), ("Mary Major", "editing")],
+        ),
+        ("Additional reporting by Jane Roe in London.", [("Jane Roe", "additional reporting")]),
+        ("--With assistance from Jane Roe.", [("Jane Roe", "contributor")]),
+        (
+            "Associated Press writers Jane Roe and John Doe contributed to this report.",
+            [("Jane Roe", "contributor"), ("John Doe", "contributor")],
+        ),
+    ],
+)
+def test_contributor_trailers_give_roles_and_leave_the_body(
+    trailer: str, contributors: list[tuple[str, str]]
+) -> None:
+    article = clean_story_with(trailer, at_end=True)
+    assert [(c.name, c.role) for c in article.contributors] == contributors
+    assert trailer not in article.body
