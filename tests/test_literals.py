@@ -34,6 +34,8 @@ def test_most_shipped_rules_have_a_screen() -> None:
         (r"(?=.*\bnewsletter)^.{0,80}$", {"newsletter"}),
         (r"^(Reuters|AFP|AP)$", None),  # "AP" is too short to rule anything out
         (r"^\W*\d+\s*$", None),
+        (r"^\W*\d{1,3}\s*/\s*\d{1,3}\W*$", {"/"}),  # a rare symbol alone is a screen
+        (r"^\W*\d+\s*[-:]\s*\d+$", None),  # common punctuation is not
         (r"cookies?|datenschutz", {"cookie", "datenschutz"}),
         (r"(?P<a>foo)bar|(?P<a>bazqux)", {"foobar", "bazqux"}),  # a name reused, as the regex module allows
         (r"STRASSE", {"strasse"}),

@@ -40,6 +40,9 @@ from typing import Any
 MIN_LITERAL = 3
 #: The same for literals kept in their case: "AP" in capitals is rare enough in running text.
 MIN_CASED_LITERAL = 2
+#: Characters rare enough in running text to rule a block out alone: "@" of an e-mail address or a
+#: handle, "/" of a photo counter ("3/12"), "©" of a copyright line.
+RARE_SYMBOLS = frozenset("@/©")
 _MAX_EXACT = 16  # strings in an exact set before it is kept as a requirement instead
 _MAX_LENGTH = 48  # characters of one exact string, likewise
 _SELECTIVE = 6  # a literal this long is rare enough in a block; beyond it, fewer strings matter more
@@ -278,7 +281,7 @@ def required_literals(pattern: str, *, case_sensitive: bool = False) -> frozense
     info = _sequence(list(tree), fold)
     best = _as_requirement(info)
     shortest = MIN_LITERAL if fold else MIN_CASED_LITERAL
-    if best is None or not all(len(s) >= shortest or _ideographic(s) for s in best):
+    if best is None or not all(len(s) >= shortest or _ideographic(s) or s in RARE_SYMBOLS for s in best):
         return None
     return _minimal(frozenset(_key_word(s) for s in best))
 

@@ -48,10 +48,15 @@ def word_key(text: str) -> str:
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     """Words in ``text``; each CJK character counts as one word."""
-    cjk = len(_CJK.findall(text))
+    cjk = _cjk_count(text)
     if cjk:
         return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
     return len(_WORD.findall(text))
+
+
+def _cjk_count(text: str) -> int:
+    # Most lines are ASCII, which no CJK or Thai character is: isascii() costs nothing, a scan does.
+    return 0 if text.isascii() else len(_CJK.findall(text))
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -70,7 +75,7 @@ def ends_like_sentence(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """A sentence or more of running text, not a label, link or headline."""
     words = word_count(text)
-    if _CJK.search(text):
+    if not text.isascii() and _CJK.search(text):
         return words >= 25 and bool(_CJK_SENTENCE.search(text))
     if words >= 30:
         return True

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -269,7 +270,9 @@ def _structure_keys(text: str) -> list[str]:
     ("Portion containers: ..."). A line of one word or a number ("6", a gallery's photo count)
     is no structure, and neither is a headline: a teaser list printed twice repeats those."""
     keys = []
-    if 2 <= len(_WORD.findall(key := word_key(text))) <= _STRUCTURE_MAX_WORDS:
+    key = word_key(text)
+    # Counting one word past the limit tells as much as counting a long paragraph's every word.
+    if 2 <= len(list(islice(_WORD.finditer(key), _STRUCTURE_MAX_WORDS + 1))) <= _STRUCTURE_MAX_WORDS:
         keys.append(key)
     if (label := _LABEL.match(text)) is not None and word_count(label.group(1)) <= _LABEL_MAX_WORDS:
         keys.append("label:" + word_key(label.group(1)))
