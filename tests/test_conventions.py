@@ -171,3 +171,29 @@ def test_contributor_trailers_give_roles_and_leave_the_body(
     article = clean_story_with(trailer, at_end=True)
     assert [(c.name, c.role) for c in article.contributors] == contributors
     assert trailer not in article.body
+
+
+def test_a_dateline_under_key_points_and_a_lead_photo_opens_the_story() -> None:
+    # Key points and a captioned lead photo stand above the dateline: they are not the story, and
+    # "DUBAI, United Arab Emirates —" (city in capitals, country as written) is its dateline.
+    lines = [
+        "Airline orders new jets | Example",
+        "Airline orders new jets",
+        "By Jane Roe",
+        "Key Points",
+        "The airline has finalized a deal to buy 30 jets from the planemaker, the companies said.",
+        "The deal comes in addition to five sales earlier this week at the air show in the city.",
+        "An executive walks past a passenger aircraft during the air show in the city on Monday.",
+        "Jane Roe | Example Images | Getty Images",
+        "DUBAI, United Arab Emirates — The airline finalized a deal to buy 30 jets, executives said.",
+        EN,
+    ]
+    article = newsclean.clean("\n\n".join(lines))
+    assert article.dateline is not None and article.dateline.location == "DUBAI, United Arab Emirates"
+    assert article.paragraphs[0].startswith("The airline finalized a deal")
+
+
+def test_a_mixed_case_place_in_a_later_paragraph_is_no_dateline() -> None:
+    later = "New York, NY – The company moved its offices last year, and the staff followed it north."
+    article = clean_story_with(later)
+    assert article.dateline is None and later in article.paragraphs

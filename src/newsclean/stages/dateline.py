@@ -111,7 +111,7 @@ class Dateline:
                 and self._cut(doc, block, rules, opening_block=True)
             )
             if not cut and not standfirst:
-                prose_seen += _story_paragraph(block.text)
+                prose_seen += _story_paragraph(block.text) and not _over_photo_credit(doc, block)
                 continue
             # A dateline opens the story: what the body kept above it is not the story; prose
             # between headline and byline is its standfirst (kept in the body on the path above).
@@ -141,9 +141,10 @@ class Dateline:
             rest = text[m.end() :]
             if not _plausible(location, agency, dash, rest):
                 continue
-            if not opening_block and agency is None and location and not location.isupper():
-                # "New York, NY –" in a later paragraph is prose; only capitals or an
-                # agency make a dateline worth looking past the first paragraph for.
+            if not opening_block and agency is None and location and not location.split(",")[0].isupper():
+                # "New York, NY –" in a later paragraph is prose; only a city in capitals
+                # ("DUBAI, United Arab Emirates —") or an agency make a dateline worth looking
+                # past the first paragraph for.
                 continue
             end = m.end()
             if agency is None:
@@ -167,6 +168,13 @@ class Dateline:
 
 _MAX_AGENCY_CHARS = 30
 _MAX_SITE_CHARS = 40
+
+
+def _over_photo_credit(doc: Document, block: Block) -> bool:
+    """A paragraph right over a photo credit the captions stage took: the photo's caption, which
+    a lead image prints above the dateline, not a paragraph of the story."""
+    below = block.index + 1
+    return below < len(doc.blocks) and doc.blocks[below].removed == "caption"
 
 
 def _first_byline(doc: Document) -> int | None:
