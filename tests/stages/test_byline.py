@@ -208,21 +208,25 @@ def test_four_caps_authors_with_a_middle_initial() -> None:
     assert names(doc) == ["Jonathan J. Cooper", "Steve Peoples", "Humera Lodhi", "Simran Parwani"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a byline without 'By' ('A, B and C, Bloomberg', CONVENTIONS B7) gives no authors and no agency",
-)
 def test_names_and_agency_without_a_prefix() -> None:
     doc = header("Riley Griffin, Katherine Chiglinsky and David Voreacos, Bloomberg")
     assert names(doc) == ["Riley Griffin", "Katherine Chiglinsky", "David Voreacos"]
     assert doc.agency == "Bloomberg"
+    assert [b.removed for b in doc.blocks] == [None, "byline", None, None]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a byline run into the dateline in a dump (CONVENTIONS B4) is not split: the first prose block is "
-    "never offered to the byline rules, so no authors",
-)
+def test_a_name_and_agency_after_a_bar_without_a_prefix() -> None:
+    doc = header("Rafaela Monteiro | Reuters")
+    assert names(doc) == ["Rafaela Monteiro"] and doc.agency == "Reuters"
+
+
+def test_names_and_agency_under_a_photo_line_are_its_credit() -> None:
+    doc = header("Riley Griffin, Bloomberg")
+    assert names(doc) == ["Riley Griffin"]
+    doc = byline([HEADLINE, "Crews inspect the bridge supports", "Riley Griffin, Bloomberg", PROSE])
+    assert doc.authors == [] and doc.agency is None
+
+
 def test_byline_run_into_the_dateline() -> None:
     doc = byline(
         [
@@ -232,6 +236,40 @@ def test_byline_run_into_the_dateline() -> None:
         ]
     )
     assert names(doc) == ["Danica Kirka", "Jill Lawless"]
+    # The paragraph keeps the dateline and the story, as printed too; the byline is no body.
+    paragraph = doc.blocks[1]
+    assert paragraph.removed is None
+    assert paragraph.text == "LONDON (AP) — Britain's parliament voted on Tuesday to delay the plan."
+    assert paragraph.as_published == paragraph.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "rest"),
+    [
+        ("By Jane Doe WASHINGTON (AP) — The Senate voted", ["Jane Doe"], "WASHINGTON (AP) —"),
+        ("By MEG KINNARD HAYWARD, Calif. (AP) — A man was arrested", ["Meg Kinnard"], "HAYWARD, Calif."),
+        # "SIMRAN PARWANI NEW | YORK" reads too: only the names both readings agree on are taken.
+        (
+            "By JONATHAN J. COOPER, STEVE PEOPLES, HUMERA LODHI and SIMRAN PARWANI NEW YORK (AP) — "
+            "President Biden said",
+            ["Jonathan J. Cooper", "Steve Peoples", "Humera Lodhi"],
+            "NEW YORK (AP) —",
+        ),
+    ],
+)
+def test_byline_run_into_the_dateline_splits_where_the_place_starts(
+    line: str, expected: list[str], rest: str
+) -> None:
+    doc = byline([HEADLINE, f"{line} on Monday that the plan would go ahead as agreed."])
+    assert names(doc) == expected
+    assert doc.blocks[1].text.startswith(rest)
+
+
+def test_a_run_in_byline_no_reading_agrees_on_stays_in_the_paragraph() -> None:
+    # "LEIGH ANN | CALDWELL WASHINGTON" or "LEIGH ANN CALDWELL | WASHINGTON": no name is sure.
+    line = "By LEIGH ANN CALDWELL WASHINGTON (AP) — The Senate voted on Tuesday to approve the bill."
+    doc = byline([HEADLINE, line])
+    assert doc.authors == [] and doc.blocks[1].text == line
 
 
 def test_outlet_with_agency_byline() -> None:
@@ -239,13 +277,19 @@ def test_outlet_with_agency_byline() -> None:
     assert doc.authors == [] and doc.agency == "AFP"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Martin Untersinger (avec Damien Leloup et Morgane Tual)' (CONVENTIONS B15) gives no author",
-)
 def test_french_author_with_avec_contributors() -> None:
     doc = header("Martin Untersinger (avec Damien Leloup et Morgane Tual)", lang="fr")
     assert names(doc) == ["Martin Untersinger"]
+    assert [(c.name, c.role) for c in doc.contributors] == [
+        ("Damien Leloup", "contributor"),
+        ("Morgane Tual", "contributor"),
+    ]
+    assert doc.blocks[1].removed == "byline"
+
+
+def test_a_parenthesis_of_other_words_is_no_contributor_list() -> None:
+    doc = header("Martin Untersinger (avec des photos de la rédaction)", lang="fr")
+    assert doc.authors == [] and doc.contributors == []
 
 
 # -- fixture pages -----------------------------------------------------------------------------
