@@ -7,7 +7,7 @@ import pytest
 from newsclean import Document
 from newsclean.stages import Byline
 
-from ._helpers import PAGES, PROSE, PROSE_2, SNIPPETS, lines_doc, run_stage, run_until
+from ._helpers import PAGES, PROSE, PROSE_2, PROSE_3, SNIPPETS, lines_doc, reasons, run_stage, run_until
 
 HEADLINE = "Bridge to close for repairs"
 
@@ -154,6 +154,20 @@ def test_lines_that_are_not_bylines(lang: str, line: str) -> None:
 def test_a_by_line_deep_in_the_story_is_not_a_byline() -> None:
     doc = byline([HEADLINE, PROSE, PROSE_2, "By Jane Doe"])
     assert doc.authors == [] and doc.removals == []
+
+
+def test_the_byline_repeated_without_its_prefix_under_the_story_is_the_byline() -> None:
+    doc = byline(
+        [HEADLINE, "Par Claire Dubois et Luc Martin", PROSE, PROSE_2, "Claire Dubois et Luc Martin"],
+        lang="fr",
+    )
+    assert names(doc) == ["Claire Dubois", "Luc Martin"]
+    assert reasons(doc) == [None, "byline", None, None, "byline"]
+
+
+def test_one_of_several_names_alone_under_the_story_stays() -> None:
+    doc = byline([HEADLINE, "Par Claire Dubois et Luc Martin", PROSE, PROSE_2, "Luc Martin"], lang="fr")
+    assert reasons(doc)[-1] is None
 
 
 def test_the_first_byline_wins() -> None:
@@ -346,6 +360,19 @@ def test_a_bare_name_is_taken_when_a_date_or_title_line_vouches_for_it(
     assert doc.blocks[1].removed == "byline"
 
 
+def test_a_place_line_between_the_name_and_the_date_line_goes_with_the_byline() -> None:
+    doc = dump_header(
+        "Lucía Serrano Vidal", "Palma de Mallorca", "Actualizado: 09/04/2024 - 13:45h", lang="es"
+    )
+    assert names(doc) == ["Lucía Serrano Vidal"]
+    assert reasons(doc)[1:3] == ["byline", "byline"]
+
+
+def test_a_place_line_without_a_date_line_under_it_vouches_for_nothing() -> None:
+    doc = dump_header("Lucía Serrano Vidal", "Madrid", PROSE_3, lang="es")
+    assert names(doc) == [] and reasons(doc)[1:3] == [None, None]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -382,6 +409,22 @@ def test_the_weekday_of_a_date_after_the_names_is_not_a_name() -> None:
 
 def test_a_date_before_the_name_on_the_same_line() -> None:
     assert names(dump_header("November 20, 2019 Emiliano Bellini")) == ["Emiliano Bellini"]
+
+
+def test_the_author_after_the_date_and_source_on_a_date_line() -> None:
+    page = "\n\n".join(
+        [
+            "城市更新：老旧小区加装电梯提速",
+            "2024-04-18 09:12 来源：江南日报 作者：刘思远",
+            "本报讯 记者从市住建局获悉，今年全市计划为600个老旧小区加装电梯，比去年增加近一倍。",
+            "市住建局相关负责人介绍，加装电梯的费用由政府补贴、居民分摊和公积金提取三部分组成。",
+        ]
+    )
+    doc = run_until(page, "byline", lang="zh")
+    assert names(doc) == ["刘思远"]
+    # The line left the body as a date line; the byline on it does not move it again.
+    (removal,) = [r for r in doc.removals if r.block == 1]
+    assert (removal.stage, removal.reason) == ("published", "byline")
 
 
 def test_contact_details_beside_the_name_are_dropped() -> None:

@@ -89,6 +89,7 @@ class Byline:
             not self._prefixed(doc, zone, patterns)
             and not self._run_into_dateline(doc, zone, patterns)
             and not self._taken_bylines(doc, patterns)
+            and not self._in_date_lines(doc, patterns)
             and not self._credited_names(doc, zone, patterns)
         ):
             self._agency_lines(doc, zone, patterns)
@@ -201,6 +202,28 @@ class Byline:
                     return True
         return False
 
+    # -- pass 1b': a byline at the end of a date line the published stage took ----------
+    def _in_date_lines(self, doc: Document, patterns: PatternSet) -> bool:
+        """ "2024-04-18 09:12 来源：江南日报 作者：刘思远", "12.03.2024 | Von Anna Weber": the date line
+        left the body as a date; the byline printed after the date on it still names the authors."""
+        dated = {r.block for r in doc.removals if r.stage == "published" and r.reason == "byline"}
+        rules = patterns.rules_of("byline")
+        for block in _headline_window(doc):
+            found = find_date(block.text, lang=doc.language) if block.index in dated else None
+            if found is None:
+                continue
+            for word in regex.finditer(r"(?<![^\s|·•/])[^\s|·•/]", block.text, pos=found.end):
+                rest = block.text[word.start() :]
+                for rule in rules:
+                    end = token_rule_match_end(rule, rest)
+                    if end is None:
+                        continue
+                    parsed = self._read(doc, rest[_prefix_end(rest, end) :])
+                    if parsed is not None and parsed.names and not parsed.leftover:
+                        _set_authors(doc, parsed)
+                        return True
+        return False
+
     # -- pass 1c: names credited to a wire agency, or with their helpers -----------------
     def _credited_names(self, doc: Document, zone: list[Block], patterns: PatternSet) -> bool:
         """Names with an agency after a comma or a bar ("A, B and C, Bloomberg") or with the
@@ -269,9 +292,14 @@ class Byline:
                 return
             if block.tag in _HEADINGS or (doc.format == "html" and doc.metadata.get("author")):
                 continue  # a heading is not a byline; in HTML the markup's author is surer
-            if (not parsed.leftover or _outlet_suffix(parsed)) and _dated_neighbour(doc, block, patterns):
+            if not parsed.leftover or _outlet_suffix(parsed):
+                place = _place_over_date(doc, block, patterns)
+                if place is None and not _dated_neighbour(doc, block, patterns):
+                    continue
                 # "Dallas Robinson" over "Nov 18, 2019 5:19 PM": the date line vouches for the name.
                 self._record(doc, parsed, block, "xx/bare-name-by-date")
+                if place is not None:
+                    doc.drop(place, reason="byline", rule="xx/bare-name-by-date")
                 _take_role_line(doc, block, patterns)
                 return
 
@@ -337,10 +365,23 @@ class Byline:
     def _record(doc: Document, parsed: BylineParse, block: Block, rule: str) -> None:
         _set_authors(doc, parsed)
         doc.drop(block, reason="byline", rule=rule)
-        # The same byline printed again (over and under the story) is the same furniture.
+        # The same byline printed again (over and under the story) is the same furniture, with or
+        # without its prefix ("Par A et B" over the story, "A et B" under it).
+        printed = block.text.strip()
         for other in list(doc.kept()):
-            if other.text.strip() == block.text.strip():
+            text = other.text.strip()
+            if text == printed or _names_of_byline(text, printed, parsed):
                 doc.drop(other, reason="byline", rule=f"{rule}#repeated")
+
+
+def _names_of_byline(text: str, byline: str, parsed: BylineParse) -> bool:
+    """``text`` is the end of the byline and holds all its names: the byline without its prefix."""
+    return (
+        len(text.split()) >= 2
+        and byline.endswith(text)
+        and bool(parsed.names)
+        and all(raw in text for _, raw in parsed.names)
+    )
 
 
 def _set_authors(doc: Document, parsed: BylineParse) -> None:
@@ -471,6 +512,25 @@ def _dated_neighbour(doc: Document, block: Block, patterns: PatternSet) -> bool:
         ):
             return True
     return any(is_date_like(b.text, doc.language, patterns) for b in neighbours)
+
+
+# "Madrid", "Palma de Mallorca", "Frankfurt/Main": a place alone on its line, in a few words.
+_PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’\-]*(?:[ /](?:\p{Lu}[\p{L}.'’\-]*|\p{Ll}{1,3})){0,3}$")
+
+
+def _place_over_date(doc: Document, block: Block, patterns: PatternSet) -> Block | None:
+    """ "Lucía Ferrándiz Olmedo" / "Madrid" / "Actualizado: 09/04/2024": the place the author
+    writes from, on a line between the name and the date line; the date vouches for both."""
+    following = doc.blocks[block.index + 1 : block.index + 3]
+    if len(following) < 2:
+        return None
+    place, date = following
+    if place.removed is not None or date.removed not in {None, "byline"}:
+        return None
+    text = place.text.strip()
+    if not _PLACE_LINE.match(text) or text.split()[-1].casefold() in PARTICLES:
+        return None
+    return place if is_date_like(date.text, doc.language, patterns) else None
 
 
 def _take_role_line(doc: Document, block: Block, patterns: PatternSet) -> None:
