@@ -204,8 +204,9 @@ class Byline:
 
     # -- pass 1b': a byline at the end of a date line the published stage took ----------
     def _in_date_lines(self, doc: Document, patterns: PatternSet) -> bool:
-        """ "2024-04-18 09:12 来源：江南日报 作者：刘思远", "12.03.2024 | Von Anna Weber": the date line
-        left the body as a date; the byline printed after the date on it still names the authors."""
+        """ "2024-04-18 09:12 来源：江南日报 作者：刘思远": the line left the body as a date line (the
+        published stage takes a date with a byline beside it); the byline after the date on it still
+        names the authors."""
         dated = {r.block for r in doc.removals if r.stage == "published" and r.reason == "byline"}
         rules = patterns.rules_of("byline")
         for block in _headline_window(doc):
