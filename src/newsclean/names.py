@@ -66,6 +66,7 @@ class BylineParse:
     agency: str | None = None
     role: str | None = None
     leftover: list[str] = field(default_factory=list)
+    contributors: list[tuple[str, str]] = field(default_factory=list)
 
 
 def normalise_name(raw: str) -> str:
@@ -112,6 +113,13 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
         # "Par Jean Dupont (avec AFP)", "Anna Weber mit dpa": the wire helped; the name stands alone.
         result.agency = agency
         text = text[: joined.start()]
+    helped = _WITH_PEOPLE.search(text)
+    if helped:
+        # "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the author, then those who helped.
+        others = parse_byline_names(helped["names"], lang=lang)
+        if others.names and not others.leftover and not others.agency:
+            result.contributors = others.names
+            text = text[: helped.start()]
     segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
     conj = "|".join(regex.escape(c) for c in patterns.conjunctions) or "and"
     splitter = regex.compile(
@@ -175,6 +183,11 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
 
 _WITH_AGENCY = regex.compile(
     r"\s*\(?\s*(?:with|avec|mit|con|com|met|z|с)\s+(?P<agency>[^()]{2,40}?)\s*\)?\s*$", regex.I
+)
+
+
+_WITH_PEOPLE = regex.compile(
+    r"\s*\(\s*(?:with|avec|mit|con|com|met|z|с)\s+(?P<names>[^()]{2,80}?)\s*\)\s*$", regex.I
 )
 
 

@@ -7,7 +7,7 @@ import pytest
 from newsclean import Document
 from newsclean.stages import Byline
 
-from ._helpers import PAGES, PROSE, PROSE_2, SNIPPETS, lines_doc, run_stage, run_until
+from ._helpers import PAGES, PROSE, PROSE_2, PROSE_3, SNIPPETS, lines_doc, reasons, run_stage, run_until
 
 HEADLINE = "Bridge to close for repairs"
 
@@ -156,6 +156,20 @@ def test_a_by_line_deep_in_the_story_is_not_a_byline() -> None:
     assert doc.authors == [] and doc.removals == []
 
 
+def test_the_byline_repeated_without_its_prefix_under_the_story_is_the_byline() -> None:
+    doc = byline(
+        [HEADLINE, "Par Claire Dubois et Luc Martin", PROSE, PROSE_2, "Claire Dubois et Luc Martin"],
+        lang="fr",
+    )
+    assert names(doc) == ["Claire Dubois", "Luc Martin"]
+    assert reasons(doc) == [None, "byline", None, None, "byline"]
+
+
+def test_one_of_several_names_alone_under_the_story_stays() -> None:
+    doc = byline([HEADLINE, "Par Claire Dubois et Luc Martin", PROSE, PROSE_2, "Luc Martin"], lang="fr")
+    assert reasons(doc)[-1] is None
+
+
 def test_the_first_byline_wins() -> None:
     doc = byline([HEADLINE, "By Jane Doe", PROSE, "By John Roe"])
     assert names(doc) == ["Jane Doe"]
@@ -208,21 +222,25 @@ def test_four_caps_authors_with_a_middle_initial() -> None:
     assert names(doc) == ["Jonathan J. Cooper", "Steve Peoples", "Humera Lodhi", "Simran Parwani"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a byline without 'By' ('A, B and C, Bloomberg', CONVENTIONS B7) gives no authors and no agency",
-)
 def test_names_and_agency_without_a_prefix() -> None:
     doc = header("Riley Griffin, Katherine Chiglinsky and David Voreacos, Bloomberg")
     assert names(doc) == ["Riley Griffin", "Katherine Chiglinsky", "David Voreacos"]
     assert doc.agency == "Bloomberg"
+    assert [b.removed for b in doc.blocks] == [None, "byline", None, None]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a byline run into the dateline in a dump (CONVENTIONS B4) is not split: the first prose block is "
-    "never offered to the byline rules, so no authors",
-)
+def test_a_name_and_agency_after_a_bar_without_a_prefix() -> None:
+    doc = header("Rafaela Monteiro | Reuters")
+    assert names(doc) == ["Rafaela Monteiro"] and doc.agency == "Reuters"
+
+
+def test_names_and_agency_under_a_photo_line_are_its_credit() -> None:
+    doc = header("Riley Griffin, Bloomberg")
+    assert names(doc) == ["Riley Griffin"]
+    doc = byline([HEADLINE, "Crews inspect the bridge supports", "Riley Griffin, Bloomberg", PROSE])
+    assert doc.authors == [] and doc.agency is None
+
+
 def test_byline_run_into_the_dateline() -> None:
     doc = byline(
         [
@@ -232,6 +250,40 @@ def test_byline_run_into_the_dateline() -> None:
         ]
     )
     assert names(doc) == ["Danica Kirka", "Jill Lawless"]
+    # The paragraph keeps the dateline and the story, as printed too; the byline is no body.
+    paragraph = doc.blocks[1]
+    assert paragraph.removed is None
+    assert paragraph.text == "LONDON (AP) — Britain's parliament voted on Tuesday to delay the plan."
+    assert paragraph.as_published == paragraph.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "rest"),
+    [
+        ("By Jane Doe WASHINGTON (AP) — The Senate voted", ["Jane Doe"], "WASHINGTON (AP) —"),
+        ("By MEG KINNARD HAYWARD, Calif. (AP) — A man was arrested", ["Meg Kinnard"], "HAYWARD, Calif."),
+        # "SIMRAN PARWANI NEW | YORK" reads too: only the names both readings agree on are taken.
+        (
+            "By JONATHAN J. COOPER, STEVE PEOPLES, HUMERA LODHI and SIMRAN PARWANI NEW YORK (AP) — "
+            "President Biden said",
+            ["Jonathan J. Cooper", "Steve Peoples", "Humera Lodhi"],
+            "NEW YORK (AP) —",
+        ),
+    ],
+)
+def test_byline_run_into_the_dateline_splits_where_the_place_starts(
+    line: str, expected: list[str], rest: str
+) -> None:
+    doc = byline([HEADLINE, f"{line} on Monday that the plan would go ahead as agreed."])
+    assert names(doc) == expected
+    assert doc.blocks[1].text.startswith(rest)
+
+
+def test_a_run_in_byline_no_reading_agrees_on_stays_in_the_paragraph() -> None:
+    # "LEIGH ANN | CALDWELL WASHINGTON" or "LEIGH ANN CALDWELL | WASHINGTON": no name is sure.
+    line = "By LEIGH ANN CALDWELL WASHINGTON (AP) — The Senate voted on Tuesday to approve the bill."
+    doc = byline([HEADLINE, line])
+    assert doc.authors == [] and doc.blocks[1].text == line
 
 
 def test_outlet_with_agency_byline() -> None:
@@ -239,13 +291,19 @@ def test_outlet_with_agency_byline() -> None:
     assert doc.authors == [] and doc.agency == "AFP"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Martin Untersinger (avec Damien Leloup et Morgane Tual)' (CONVENTIONS B15) gives no author",
-)
 def test_french_author_with_avec_contributors() -> None:
     doc = header("Martin Untersinger (avec Damien Leloup et Morgane Tual)", lang="fr")
     assert names(doc) == ["Martin Untersinger"]
+    assert [(c.name, c.role) for c in doc.contributors] == [
+        ("Damien Leloup", "contributor"),
+        ("Morgane Tual", "contributor"),
+    ]
+    assert doc.blocks[1].removed == "byline"
+
+
+def test_a_parenthesis_of_other_words_is_no_contributor_list() -> None:
+    doc = header("Martin Untersinger (avec des photos de la rédaction)", lang="fr")
+    assert doc.authors == [] and doc.contributors == []
 
 
 # -- fixture pages -----------------------------------------------------------------------------
@@ -302,6 +360,19 @@ def test_a_bare_name_is_taken_when_a_date_or_title_line_vouches_for_it(
     assert doc.blocks[1].removed == "byline"
 
 
+def test_a_place_line_between_the_name_and_the_date_line_goes_with_the_byline() -> None:
+    doc = dump_header(
+        "Lucía Serrano Vidal", "Palma de Mallorca", "Actualizado: 09/04/2024 - 13:45h", lang="es"
+    )
+    assert names(doc) == ["Lucía Serrano Vidal"]
+    assert reasons(doc)[1:3] == ["byline", "byline"]
+
+
+def test_a_place_line_without_a_date_line_under_it_vouches_for_nothing() -> None:
+    doc = dump_header("Lucía Serrano Vidal", "Madrid", PROSE_3, lang="es")
+    assert names(doc) == [] and reasons(doc)[1:3] == [None, None]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -338,6 +409,22 @@ def test_the_weekday_of_a_date_after_the_names_is_not_a_name() -> None:
 
 def test_a_date_before_the_name_on_the_same_line() -> None:
     assert names(dump_header("November 20, 2019 Emiliano Bellini")) == ["Emiliano Bellini"]
+
+
+def test_the_author_after_the_date_and_source_on_a_date_line() -> None:
+    page = "\n\n".join(
+        [
+            "城市更新：老旧小区加装电梯提速",
+            "2024-04-18 09:12 来源：江南日报 作者：刘思远",
+            "本报讯 记者从市住建局获悉，今年全市计划为600个老旧小区加装电梯，比去年增加近一倍。",
+            "市住建局相关负责人介绍，加装电梯的费用由政府补贴、居民分摊和公积金提取三部分组成。",
+        ]
+    )
+    doc = run_until(page, "byline", lang="zh")
+    assert names(doc) == ["刘思远"]
+    # The line left the body as a date line; the byline on it does not move it again.
+    (removal,) = [r for r in doc.removals if r.block == 1]
+    assert (removal.stage, removal.reason) == ("published", "byline")
 
 
 def test_contact_details_beside_the_name_are_dropped() -> None:

@@ -89,6 +89,17 @@ def test_first_line_echoed_later_is_the_page_title_even_without_a_separator() ->
     assert [b.removed for b in doc.blocks] == ["title", None, "title", None]
 
 
+def test_the_site_address_under_the_first_line_is_the_masthead() -> None:
+    doc = title(["Storm hits coast", "Daily Example.fr", "Share this article", "Storm hits coast", PROSE])
+    assert doc.site_name == "Daily Example.fr"
+    assert removed(doc)[:2] == [("Storm hits coast", "title"), ("Daily Example.fr", "navigation")]
+
+
+def test_a_line_under_the_first_line_that_is_no_address_stays() -> None:
+    doc = title(["Storm hits coast", "Daily Example", "Share this article", "Storm hits coast", PROSE])
+    assert doc.blocks[1].removed is None
+
+
 @pytest.mark.parametrize(
     "lines",
     [

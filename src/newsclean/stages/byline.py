@@ -32,18 +32,20 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.article import Author
+from newsclean.article import Author, Contributor
 from newsclean.dates import find_date
 from newsclean.document import Block, Document
 from newsclean.names import PARTICLES, BylineParse, agency_name, normalise_name, parse_byline_names
 from newsclean.nlp import confirms_person, token_rule_match_end
 from newsclean.patterns import PatternSet, pattern_set
 from newsclean.shape import is_prose, word_count
+from newsclean.stages.dateline import opens_with_place_dateline
 from newsclean.stages.published import blocks_past_header
 from newsclean.stages.zones import header_zone
 
 _MAX_BYLINE_WORDS = 40
 _MAX_BARE_WORDS = 14
+_MAX_RUN_IN_WORDS = 16  # names before a dateline run into them: four authors of three words each
 _BARE_WINDOW = 4  # blocks under the headline where a bare name may be the byline
 _PREFIX_WORDS = frozenset({"by", "von", "par", "por", "di", "door"})
 _GLUED_DATE = regex.compile(r"(?<=\p{Ll})(?=\d)")
@@ -67,6 +69,8 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WEEKDAY_CLOCK = regex.compile(
     r"^\W*(?P<day>\p{L}{2,12}\.?),?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\W*$", regex.I
 )
+# "A, B and C, Bloomberg", "Jane Doe | Reuters": the names, then the agency after the last comma or bar.
+_AGENCY_SUFFIX = regex.compile(r"^(?P<names>.+?)\s*[,|]\s*(?P<agency>[^,|]{2,40})$")
 _AUTHOR_SPLIT = regex.compile(r"\s*;\s*|\s*,\s*(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+")
 
 
@@ -81,7 +85,13 @@ class Byline:
     def __call__(self, doc: Document) -> Document:
         patterns = pattern_set(doc.language, self.pattern_files)
         zone = header_zone(doc, after_first_prose=3)
-        if not self._prefixed(doc, zone, patterns) and not self._taken_bylines(doc, patterns):
+        if (
+            not self._prefixed(doc, zone, patterns)
+            and not self._run_into_dateline(doc, zone, patterns)
+            and not self._taken_bylines(doc, patterns)
+            and not self._in_date_lines(doc, patterns)
+            and not self._credited_names(doc, zone, patterns)
+        ):
             self._agency_lines(doc, zone, patterns)
             if not doc.authors:
                 self._bare_names(doc, zone, patterns)
@@ -122,6 +132,53 @@ class Byline:
                     return True
         return False
 
+    # -- pass 1a: "By NAMES CITY (AP) — Story...": a byline run into the dateline -----
+    def _run_into_dateline(self, doc: Document, zone: list[Block], patterns: PatternSet) -> bool:
+        """A dump that collapsed the line breaks prints the byline at the head of the first paragraph
+        (CONVENTIONS B4). The names end where a dateline naming a place can start. In capitals the
+        split may be ambiguous ("LEIGH ANN | CALDWELL WASHINGTON" or "LEIGH ANN CALDWELL |
+        WASHINGTON"): then only the names every reading agrees on are taken, and the paragraph is
+        cut at the first split. The byline leaves the paragraph, as printed too: it is no body."""
+        opening = _opening_prose(doc, zone)
+        if opening is None or any(s.matches(opening.text) for s in patterns.rules_of("byline-stop")):
+            return False
+        text = opening.text
+        for rule in patterns.rules_of("byline"):
+            end = token_rule_match_end(rule, text)
+            if end is None:
+                continue
+            readings = self._run_in_readings(doc, text, _prefix_end(text, end), patterns)
+            if not readings:
+                continue
+            split, parsed = readings[0]
+            agreed = set.intersection(*({name for name, _ in p.names} for _, p in readings))
+            parsed.names = [(name, raw) for name, raw in parsed.names if name in agreed]
+            if not parsed.names:
+                return False
+            _set_authors(doc, parsed)
+            opening.printed = None  # the body as printed starts at the dateline
+            opening.text = text[split:]
+            return True
+        return False
+
+    def _run_in_readings(
+        self, doc: Document, text: str, start: int, patterns: PatternSet
+    ) -> list[tuple[int, BylineParse]]:
+        """Each place after ``start`` where whole names end and a dateline with a place begins."""
+        readings = []
+        datelines = patterns.rules_of("dateline")
+        for word in list(regex.finditer(r"\S+", text[start:]))[1:_MAX_RUN_IN_WORDS]:
+            split = start + word.start()
+            names = text[start:split].rstrip()
+            if names.endswith(",") or _LOWER_TAIL.search(names):
+                continue  # "DANICA KIRKA and | JILL LAWLESS": the list goes on
+            if not opens_with_place_dateline(text[split:], datelines):
+                continue
+            parsed = self._read(doc, names)
+            if parsed is not None and not parsed.leftover and _whole_names(parsed, patterns):
+                readings.append((split, parsed))
+        return readings
+
     # -- pass 1b: bylines a boilerplate rule already took -----------------------
     def _taken_bylines(self, doc: Document, patterns: PatternSet) -> bool:
         """Names from a byline line that a boilerplate rule removed as "byline" before this stage
@@ -143,6 +200,52 @@ class Byline:
                 if parsed is not None and parsed.names:
                     _set_authors(doc, parsed)
                     return True
+        return False
+
+    # -- pass 1b': a byline at the end of a date line the published stage took ----------
+    def _in_date_lines(self, doc: Document, patterns: PatternSet) -> bool:
+        """ "2024-04-18 09:12 来源：江南日报 作者：刘思远": the line left the body as a date line (the
+        published stage takes a date with a byline beside it); the byline after the date on it still
+        names the authors."""
+        dated = {r.block for r in doc.removals if r.stage == "published" and r.reason == "byline"}
+        rules = patterns.rules_of("byline")
+        for block in _headline_window(doc):
+            found = find_date(block.text, lang=doc.language) if block.index in dated else None
+            if found is None:
+                continue
+            for word in regex.finditer(r"(?<![^\s|·•/])[^\s|·•/]", block.text, pos=found.end):
+                rest = block.text[word.start() :]
+                for rule in rules:
+                    end = token_rule_match_end(rule, rest)
+                    if end is None:
+                        continue
+                    parsed = self._read(doc, rest[_prefix_end(rest, end) :])
+                    if parsed is not None and parsed.names and not parsed.leftover:
+                        _set_authors(doc, parsed)
+                        return True
+        return False
+
+    # -- pass 1c: names credited to a wire agency, or with their helpers -----------------
+    def _credited_names(self, doc: Document, zone: list[Block], patterns: PatternSet) -> bool:
+        """Names with an agency after a comma or a bar ("A, B and C, Bloomberg") or with the
+        colleagues who helped ("A (avec B et C)") are a byline without "By", wherever the headline is:
+        no other line is printed that way."""
+        for block in zone:
+            text = block.text.strip()
+            if block.tag in _HEADINGS or word_count(text) > _MAX_BARE_WORDS:
+                continue
+            if _follows_caption(doc, block) or not _anchored(doc, block, patterns):
+                continue  # "Al Grant, Associated Press" under a photo is its credit
+            m = _AGENCY_SUFFIX.match(text)
+            agency = agency_name(m["agency"], doc.language) if m else None
+            parsed = self._read(doc, m["names"] if m and agency else text)
+            if parsed is None or parsed.leftover or parsed.role or not _full_names(parsed, patterns):
+                continue
+            if agency is None and not parsed.contributors:
+                continue
+            parsed.agency = parsed.agency or agency
+            self._record(doc, parsed, block, "xx/credited-names")
+            return True
         return False
 
     # -- pass 2: agency credits -------------------------------------------------
@@ -190,9 +293,14 @@ class Byline:
                 return
             if block.tag in _HEADINGS or (doc.format == "html" and doc.metadata.get("author")):
                 continue  # a heading is not a byline; in HTML the markup's author is surer
-            if (not parsed.leftover or _outlet_suffix(parsed)) and _dated_neighbour(doc, block, patterns):
+            if not parsed.leftover or _outlet_suffix(parsed):
+                place = _place_over_date(doc, block, patterns)
+                if place is None and not _dated_neighbour(doc, block, patterns):
+                    continue
                 # "Dallas Robinson" over "Nov 18, 2019 5:19 PM": the date line vouches for the name.
                 self._record(doc, parsed, block, "xx/bare-name-by-date")
+                if place is not None:
+                    doc.drop(place, reason="byline", rule="xx/bare-name-by-date")
                 _take_role_line(doc, block, patterns)
                 return
 
@@ -246,6 +354,7 @@ class Byline:
         # A count or a relative time ("/ 2 days") beside the names is harmless.
         parsed.leftover = [p for p in parsed.leftover if not any(ch.isdigit() for ch in p)]
         parsed.names = _people(parsed.names, doc, min_words=1)
+        parsed.contributors = _people(parsed.contributors, doc, min_words=2)
         if self.confirm_names:
             # Only when the user has a trained pipeline installed; never required.
             parsed.names = [n for n in parsed.names if confirms_person(n[0], doc.language) is not False]
@@ -257,14 +366,28 @@ class Byline:
     def _record(doc: Document, parsed: BylineParse, block: Block, rule: str) -> None:
         _set_authors(doc, parsed)
         doc.drop(block, reason="byline", rule=rule)
-        # The same byline printed again (over and under the story) is the same furniture.
+        # The same byline printed again (over and under the story) is the same furniture, with or
+        # without its prefix ("Par A et B" over the story, "A et B" under it).
+        printed = block.text.strip()
         for other in list(doc.kept()):
-            if other.text.strip() == block.text.strip():
+            text = other.text.strip()
+            if text == printed or _names_of_byline(text, printed, parsed):
                 doc.drop(other, reason="byline", rule=f"{rule}#repeated")
+
+
+def _names_of_byline(text: str, byline: str, parsed: BylineParse) -> bool:
+    """``text`` is the end of the byline and holds all its names: the byline without its prefix."""
+    return (
+        len(text.split()) >= 2
+        and byline.endswith(text)
+        and bool(parsed.names)
+        and all(raw in text for _, raw in parsed.names)
+    )
 
 
 def _set_authors(doc: Document, parsed: BylineParse) -> None:
     doc.authors = [Author(name=name, raw=raw, role=parsed.role) for name, raw in parsed.names]
+    doc.contributors.extend(Contributor(name=name, role="contributor") for name, _ in parsed.contributors)
     if parsed.agency and doc.agency is None:
         doc.agency = parsed.agency
 
@@ -331,6 +454,25 @@ def _metadata_disagrees(doc: Document, parsed: BylineParse) -> bool:
     return not any(" ".join(regex.findall(r"\p{L}+", p.casefold())) in names for p in printed)
 
 
+def _opening_prose(doc: Document, zone: list[Block]) -> Block | None:
+    """The first paragraph of prose under the header zone (and under the headline, when known)."""
+    after = max([b.index for b in zone] + [doc.headline_index if doc.headline_index is not None else -1])
+    return next((b for b in doc.kept() if b.index > after and is_prose(b.text)), None)
+
+
+def _whole_names(parsed: BylineParse, patterns: PatternSet) -> bool:
+    """Full names, the last not cut after a middle initial ("JONATHAN J." of "JONATHAN J. COOPER")."""
+    return _full_names(parsed, patterns) and not _INITIAL.fullmatch(parsed.names[-1][1].split()[-1])
+
+
+def _full_names(parsed: BylineParse, patterns: PatternSet) -> bool:
+    """Every name has a given name and a surname, and none is a common word ("Share This")."""
+    return bool(parsed.names) and (
+        all(len(name.split()) >= 2 for name, _ in parsed.names)
+        and not _has_common_word(parsed.names, patterns.stopwords)
+    )
+
+
 def _has_common_word(names: list[tuple[str, str]], stopwords: frozenset[str]) -> bool:
     return any(
         w.casefold() in stopwords and w.casefold() not in PARTICLES for name, _ in names for w in name.split()
@@ -373,6 +515,25 @@ def _dated_neighbour(doc: Document, block: Block, patterns: PatternSet) -> bool:
     return any(is_date_like(b.text, doc.language, patterns) for b in neighbours)
 
 
+# "Madrid", "Palma de Mallorca", "Frankfurt/Main": a place alone on its line, in a few words.
+_PLACE_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’\-]*(?:[ /](?:\p{Lu}[\p{L}.'’\-]*|\p{Ll}{1,3})){0,3}$")
+
+
+def _place_over_date(doc: Document, block: Block, patterns: PatternSet) -> Block | None:
+    """ "Lucía Ferrándiz Olmedo" / "Madrid" / "Actualizado: 09/04/2024": the place the author
+    writes from, on a line between the name and the date line; the date vouches for both."""
+    following = doc.blocks[block.index + 1 : block.index + 3]
+    if len(following) < 2:
+        return None
+    place, date = following
+    if place.removed is not None or date.removed not in {None, "byline"}:
+        return None
+    text = place.text.strip()
+    if not _PLACE_LINE.match(text) or text.split()[-1].casefold() in PARTICLES:
+        return None
+    return place if is_date_like(date.text, doc.language, patterns) else None
+
+
 def _take_role_line(doc: Document, block: Block, patterns: PatternSet) -> None:
     """The title line under a bare name ("Redakteur @jalbrecht") is part of the byline."""
     after = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
@@ -393,8 +554,11 @@ _STANDFIRST_MIN_WORDS = 10
 
 
 def _anchored(doc: Document, block: Block, patterns: PatternSet) -> bool:
-    """Between the headline and the name, only a standfirst and date lines: the byline slot."""
-    start = doc.headline_index if doc.headline_index is not None else -1
+    """Between the headline and the name, only a standfirst and date lines: the byline slot.
+    Without a known headline, the first line kept stands for it."""
+    start = doc.headline_index
+    if start is None:
+        start = next((b.index for b in doc.kept()), block.index)
     between = [b for b in doc.blocks[start + 1 : block.index] if b.removed is None]
     # A standfirst is often printed without a full stop: a long line counts as one too.
     prose = [b for b in between if is_prose(b.text) or word_count(b.text) >= _STANDFIRST_MIN_WORDS]

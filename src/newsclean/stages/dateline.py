@@ -166,6 +166,27 @@ class Dateline:
         return False
 
 
+def opens_with_place_dateline(text: str, rules: tuple[Rule, ...]) -> bool:
+    """``text`` opens with a dateline that names a place ("LONDON (AP) — Britain's...").
+
+    >>> rules = pattern_set("en").rules_of("dateline")
+    >>> opens_with_place_dateline("LONDON (AP) — Britain's parliament voted on Tuesday.", rules)
+    True
+    >>> opens_with_place_dateline("(AP) — Britain's parliament voted on Tuesday.", rules)
+    False
+    """
+    for rule in rules:
+        m = rule.search(text)
+        if m is None:
+            continue
+        location = _without_glued_stop(m) or None
+        groups = m.groupdict()
+        agency = (groups.get("agency") or groups.get("wire") or "").strip() or None
+        if location and _plausible(location, agency, groups.get("dash"), text[m.end() :]):
+            return True
+    return False
+
+
 _MAX_AGENCY_CHARS = 30
 _MAX_SITE_CHARS = 40
 

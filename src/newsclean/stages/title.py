@@ -112,6 +112,7 @@ class Title:
             for block in doc.kept():
                 if word_key(block.text) == title_key:
                     doc.drop(block, reason="title", rule="xx/repeated-headline")
+        _take_site_line(doc)
         return doc
 
     @staticmethod
@@ -168,6 +169,23 @@ class Title:
             and has_page_furniture(doc)
         )
         return first if titled else None
+
+
+# "Le Monde.fr", "CBSSports.com": a site's name printed as its address, a few words at most.
+_SITE_ADDRESS = regex.compile(r"^[\p{L}\p{N}][\p{L}\p{N}'’ \-]{0,30}\.\p{Ll}{2,6}$")
+
+
+def _take_site_line(doc: Document) -> None:
+    """The site's name printed as an address on the line under a dump's first line (the page
+    title or a repeat of the headline) is its masthead, not the story's: it names the site."""
+    if doc.format != "text" or len(doc.blocks) < 2 or doc.blocks[0].removed != "title":
+        return
+    line = doc.blocks[1]
+    text = line.text.strip()
+    if line.removed is not None or word_count(text) > _MAX_SITE_WORDS or not _SITE_ADDRESS.match(text):
+        return
+    doc.site_name = doc.site_name or text
+    doc.drop(line, reason="navigation", rule="xx/site-address-line")
 
 
 _MIN_IDEOGRAPHS = 4  # a CJK headline is a run of characters without spaces
