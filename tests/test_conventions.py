@@ -109,6 +109,8 @@ NL = "De gemeente heeft dinsdag het plan voor de nieuwe brug gepresenteerd, zei 
         ("fr", "Par Jean Dupont", FR, ["Jean Dupont"], None),
         ("fr", "Le Monde avec AFP", FR, [], "AFP"),
         ("es", "Por María López — Sevilla", ES, ["María López"], None),
+        ("es", "Por María López, El Diario — Sevilla", ES, ["María López"], None),
+        ("fr", "Par Jean Dupont, Le Monde", FR, ["Jean Dupont"], None),
         ("es", "Por Agencia EFE", ES, [], "EFE"),
         ("it", "di Marco Rossi", IT, ["Marco Rossi"], None),
         ("nl", "Door Jan de Vries", NL, ["Jan de Vries"], None),

@@ -45,3 +45,17 @@ def test_a_wire_credited_with_the_writer_is_the_agency(text: str, lang: str, age
 def test_a_place_after_the_names_is_no_author() -> None:
     parsed = parse_byline_names("Anna Weber und Max Roth, Erfurt", lang="de")
     assert [name for name, _raw in parsed.names] == ["Anna Weber", "Max Roth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("María López, El Diario", "es"),
+        ("Jean Dupont, Le Monde", "fr"),
+        ("Jane Roe, The Guardian", "en"),
+        ("Anna Weber, Der Spiegel", "de"),
+    ],
+)
+def test_a_paper_named_with_its_article_is_no_author(text: str, lang: str) -> None:
+    parsed = parse_byline_names(text, lang=lang)
+    assert [name for name, _raw in parsed.names] == [text.split(",")[0]]

@@ -55,6 +55,9 @@ _SEGMENT_SPLIT = regex.compile(r"\s*(?:\||•|·|/|—|–|\s-\s|\n)\s*")
 # Handles, e-mail addresses, links and telephone numbers printed beside a name.
 _HANDLE = regex.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+|\+?\(?\d[\d ().\-/]{6,}\d")
 _MAX_NAME_TOKENS = 5
+# A capitalised article opens the name of a paper or a place, never a person's: "El Diario",
+# "La Nación", "Le Monde", "The Guardian", "Der Spiegel", "Il Messaggero".
+_ARTICLES = frozenset(["The", "El", "La", "Los", "Las", "Le", "Les", "Il", "Lo", "Der", "Die", "Das", "Het"])
 
 
 @dataclass(slots=True)
@@ -260,7 +263,7 @@ def _is_han_name(word: str, surnames: frozenset[str]) -> bool:
 def _looks_like_name(words: list[str], surnames: frozenset[str] = frozenset()) -> bool:
     if len(words) == 1 and _is_han_name(words[0], surnames):
         return True
-    if not 1 <= len(words) <= _MAX_NAME_TOKENS:
+    if not 1 <= len(words) <= _MAX_NAME_TOKENS or words[0] in _ARTICLES:
         return False
     capitals = 0
     for word in words:
