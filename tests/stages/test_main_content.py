@@ -760,3 +760,19 @@ def test_html_a_short_list_under_the_storys_first_lines_stays() -> None:
     lead = "How to change the speed of your character in the game"
     doc = _html_main([lead, "speed 100", "health 50", "stamina 80", PROSE])
     assert doc.removals == []
+
+
+DUMP_DECK = "Reservoirs in the region are at 16 % of their capacity, the lowest level since records began"
+
+
+@pytest.mark.parametrize(
+    ("deck", "taken"),
+    [(DUMP_DECK, True), ("Drought Forces New Limits On Farm Water Use Across The Whole Region Today", False)],
+)
+def test_a_long_sentence_case_line_over_the_byline_is_the_deck(deck: str, taken: bool) -> None:
+    page = "\n\n".join(
+        ["Drought limits irrigation | Example", "Drought limits irrigation", deck, "By Jane Roe", *STORY]
+    )
+    doc = run_until(page, "main_content")
+    assert (doc.standfirst == deck) is taken
+    assert any(r.text == deck and r.rule == "xx/deck-over-byline" for r in doc.removals) is taken

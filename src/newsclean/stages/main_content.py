@@ -93,6 +93,7 @@ class MainContent:
         if start < end:
             end = _past_data_list(kept, end)
             end = _past_repeated_structure(kept, start, end)
+            _take_deck(doc, kept, start)
         listed = _data_list_under_headline(kept, doc.headline_index)
         if listed is not None and not start <= listed[0] < end:
             start, end = listed  # a calendar or a table under the headline is the page's story
@@ -196,6 +197,29 @@ def _story_start(blocks: list[Block], headline: int | None, window: int = 12) ->
         return None
     below = [i for i, b in enumerate(blocks) if b.index > headline][:window]
     return next((i for i in below if is_prose(blocks[i].text)), None)
+
+
+_DECK_MIN_WORDS = 12  # a sentence-case line this long right under the headline is its deck
+
+
+def _take_deck(doc: Document, kept: list[Block], start: int) -> None:
+    """The deck of a dump's story: the long sentence-case line printed right under the headline,
+    over the byline or date line (which an earlier stage took), just above the story's run. It
+    summarises the story and moves to ``doc.standfirst``, as a standfirst does in HTML; without a
+    full stop it reads as a headline, so the run would otherwise drop it as a stray one."""
+    if start == 0 or doc.headline_index is None:
+        return
+    deck = kept[start - 1]
+    if deck.index != doc.headline_index + 1 or doc.standfirst is not None:
+        return
+    below = doc.blocks[deck.index + 1 : kept[start].index]  # all taken: kept[start] is the next kept
+    if (
+        any(b.removed == "byline" for b in below)
+        and word_count(deck.text) >= _DECK_MIN_WORDS
+        and capitalised_share(deck.text) < 0.5
+    ):
+        doc.standfirst = deck.text
+        doc.drop(deck, reason="standfirst", rule="xx/deck-over-byline")
 
 
 _DATA_LIST_MIN = 3
