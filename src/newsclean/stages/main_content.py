@@ -67,7 +67,10 @@ class MainContent:
         kept = list(doc.kept())
         if doc.format == "html" and any(b.main for b in kept):
             rescued = _rescued_prose(kept)
+            deck = _description_deck(doc)
             for block in kept:
+                if block is deck:
+                    continue  # its fate waits for _take_standfirst
                 if not block.main and block.index not in rescued:
                     reason, rule = _context_reason(block)
                     doc.drop(block, reason=reason, rule=rule)
@@ -79,6 +82,9 @@ class MainContent:
             _drop_menu_head(doc)
             _drop_kicker(doc)
             _take_standfirst(doc)
+            if deck is not None and deck.removed is None:
+                reason, rule = _context_reason(deck)
+                doc.drop(deck, reason=reason, rule=rule)
             _drop_author_box(doc)
             return doc
         if not has_page_furniture(doc):
@@ -566,6 +572,21 @@ def _drop_kicker(doc: Document) -> None:
 
 
 _DECK_REACH = 4  # blocks between the standfirst and the byline or date line under it
+
+
+def _description_deck(doc: Document) -> Block | None:
+    """The block right under the headline that trafilatura left out of the main text but that is
+    the page's description over the byline: the standfirst, which _take_standfirst may take."""
+    description = doc.metadata.get("description")
+    if doc.headline_index is None or not description:
+        return None
+    index = doc.headline_index + 1
+    if index >= len(doc.blocks):
+        return None
+    block = doc.blocks[index]
+    if block.removed is not None or block.main or word_key(block.text) != word_key(description):
+        return None
+    return block
 
 
 def _take_standfirst(doc: Document) -> None:
