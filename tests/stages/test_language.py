@@ -101,6 +101,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "french_par_page.html", "fr"),
         (PAGES / "spanish_por_dump.txt", "es"),
         (PAGES / "ap_wire_dump.txt", "en"),
+        (PAGES / "japanese_kyodo_dump.txt", "ja"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
