@@ -26,6 +26,8 @@ TEXTS = {
     "hervorming van de pensioenen in juni wordt gepresenteerd, aldus het ministerie.",
     "ru": "Правительство заявило в понедельник, что налоги в этом году не будут повышены, а пенсионная "
     "реформа будет представлена в июне.",
+    "tr": "Hükümet pazartesi günü yaptığı açıklamada, bu yıl vergilerin artmayacağını ve emeklilik reformunun "
+    "haziran ayında meclise sunulacağını bildirdi, bakanlık kaynaklarına göre.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -101,6 +103,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "french_par_page.html", "fr"),
         (PAGES / "spanish_por_dump.txt", "es"),
         (PAGES / "ap_wire_dump.txt", "en"),
+        (PAGES / "turkish_aa_dump.txt", "tr"),
         (PAGES / "japanese_kyodo_dump.txt", "ja"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
