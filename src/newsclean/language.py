@@ -13,6 +13,8 @@ enough to pick pattern files, not a general-purpose identifier.
 'ko'
 >>> detect_language("Hükümet, bu yıl vergilerin artmayacağını ve reformun haziranda sunulacağını açıkladı.")
 'tr'
+>>> detect_language("Regeringen meddelade på måndagen att skatterna inte kommer att höjas i år.")
+'sv'
 """
 
 from __future__ import annotations
