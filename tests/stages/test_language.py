@@ -107,6 +107,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "french_par_page.html", "fr"),
         (PAGES / "spanish_por_dump.txt", "es"),
         (PAGES / "ap_wire_dump.txt", "en"),
+        (PAGES / "korean_yonhap_dump.txt", "ko"),
         (PAGES / "arabic_reuters_dump.txt", "ar"),
         (PAGES / "swedish_tt_dump.txt", "sv"),
         (PAGES / "turkish_aa_dump.txt", "tr"),
