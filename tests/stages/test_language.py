@@ -26,10 +26,10 @@ TEXTS = {
     "hervorming van de pensioenen in juni wordt gepresenteerd, aldus het ministerie.",
     "ru": "Правительство заявило в понедельник, что налоги в этом году не будут повышены, а пенсионная "
     "реформа будет представлена в июне.",
-    "tr": "Hükümet pazartesi günü yaptığı açıklamada, bu yıl vergilerin artmayacağını ve emeklilik reformunun "
-    "haziran ayında meclise sunulacağını bildirdi, bakanlık kaynaklarına göre.",
-    "sv": "Regeringen meddelade på måndagen att skatterna inte kommer att höjas i år och att pensionsreformen "
-    "ska presenteras i juni, enligt uppgifter från departementet.",
+    "tr": "Hükümet pazartesi günü yaptığı açıklamada, bu yıl vergilerin artmayacağını ve emeklilik "
+    "reformunun haziran ayında meclise sunulacağını bildirdi, bakanlık kaynaklarına göre.",
+    "sv": "Regeringen meddelade på måndagen att skatterna inte kommer att höjas i år och att "
+    "pensionsreformen ska presenteras i juni, enligt uppgifter från departementet.",
     "ar": "قالت الحكومة يوم الاثنين إن الضرائب لن ترتفع هذا العام وإن إصلاح نظام التقاعد سيعرض في يونيو، "
     "وفق مصادر في الوزارة.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
