@@ -34,6 +34,8 @@ TEXTS = {
     "وفق مصادر في الوزارة.",
     "cs": "Vláda v pondělí oznámila, že daně se letos nezvýší a že penzijní reforma bude představena "
     "v červnu, uvedly zdroje z ministerstva.",
+    "id": "Pemerintah mengumumkan pada hari Senin bahwa pajak tidak akan naik tahun ini dan reformasi "
+    "pensiun akan disampaikan pada bulan Juni, menurut sumber di kementerian.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -109,6 +111,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "french_par_page.html", "fr"),
         (PAGES / "spanish_por_dump.txt", "es"),
         (PAGES / "ap_wire_dump.txt", "en"),
+        (PAGES / "indonesian_antara_dump.txt", "id"),
         (PAGES / "czech_ctk_dump.txt", "cs"),
         (PAGES / "korean_yonhap_dump.txt", "ko"),
         (PAGES / "arabic_reuters_dump.txt", "ar"),
