@@ -87,7 +87,7 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     if top < 3 or top < 1.2 * second:
         return None
     # In its own language, function words are a large share of running text;
-    # a low share means a language without a pattern file (Indonesian, Polish...).
+    # a low share means a language without a pattern file (Finnish, Hungarian...).
     if top < _MIN_SHARE_FOR.get(best, MIN_STOPWORD_SHARE) * words.total():
         return None
     return best

@@ -73,6 +73,20 @@ def test_confident_detection_overrides_a_wrong_html_lang() -> None:
     assert decide([TEXTS["de"]], html_lang="en") == "de"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallitus ilmoitti maanantaina, että veroja ei koroteta tänä vuonna ja että eläkeuudistus esitellään "
+        "kesäkuussa, kertoivat ministeriön lähteet.",
+        "A kormány hétfőn bejelentette, hogy az adók idén nem emelkednek, és a nyugdíjreformot júniusban "
+        "mutatják be, közölték a minisztérium forrásai.",
+    ],
+)
+def test_a_language_without_a_file_is_not_taken_for_one_with_a_file(text: str) -> None:
+    # Finnish and Hungarian: the Turkish, Swedish, Czech and Indonesian stopwords must not claim them.
+    assert decide([text]) is None
+
+
 def test_no_evidence_leaves_the_language_unknown() -> None:
     assert decide(["OK", "Menu"]) is None
 
