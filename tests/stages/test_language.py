@@ -26,6 +26,16 @@ TEXTS = {
     "hervorming van de pensioenen in juni wordt gepresenteerd, aldus het ministerie.",
     "ru": "Правительство заявило в понедельник, что налоги в этом году не будут повышены, а пенсионная "
     "реформа будет представлена в июне.",
+    "tr": "Hükümet pazartesi günü yaptığı açıklamada, bu yıl vergilerin artmayacağını ve emeklilik "
+    "reformunun haziran ayında meclise sunulacağını bildirdi, bakanlık kaynaklarına göre.",
+    "sv": "Regeringen meddelade på måndagen att skatterna inte kommer att höjas i år och att "
+    "pensionsreformen ska presenteras i juni, enligt uppgifter från departementet.",
+    "ar": "قالت الحكومة يوم الاثنين إن الضرائب لن ترتفع هذا العام وإن إصلاح نظام التقاعد سيعرض في يونيو، "
+    "وفق مصادر في الوزارة.",
+    "cs": "Vláda v pondělí oznámila, že daně se letos nezvýší a že penzijní reforma bude představena "
+    "v červnu, uvedly zdroje z ministerstva.",
+    "id": "Pemerintah mengumumkan pada hari Senin bahwa pajak tidak akan naik tahun ini dan reformasi "
+    "pensiun akan disampaikan pada bulan Juni, menurut sumber di kementerian.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -61,6 +71,20 @@ def test_html_lang_decides_when_the_text_is_too_short_to_tell() -> None:
 def test_confident_detection_overrides_a_wrong_html_lang() -> None:
     # Templates often keep lang="en" on pages in other languages.
     assert decide([TEXTS["de"]], html_lang="en") == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallitus ilmoitti maanantaina, että veroja ei koroteta tänä vuonna ja että eläkeuudistus esitellään "
+        "kesäkuussa, kertoivat ministeriön lähteet.",
+        "A kormány hétfőn bejelentette, hogy az adók idén nem emelkednek, és a nyugdíjreformot júniusban "
+        "mutatják be, közölték a minisztérium forrásai.",
+    ],
+)
+def test_a_language_without_a_file_is_not_taken_for_one_with_a_file(text: str) -> None:
+    # Finnish and Hungarian: the Turkish, Swedish, Czech and Indonesian stopwords must not claim them.
+    assert decide([text]) is None
 
 
 def test_no_evidence_leaves_the_language_unknown() -> None:
@@ -101,6 +125,13 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "french_par_page.html", "fr"),
         (PAGES / "spanish_por_dump.txt", "es"),
         (PAGES / "ap_wire_dump.txt", "en"),
+        (PAGES / "indonesian_antara_dump.txt", "id"),
+        (PAGES / "czech_ctk_dump.txt", "cs"),
+        (PAGES / "korean_yonhap_dump.txt", "ko"),
+        (PAGES / "arabic_reuters_dump.txt", "ar"),
+        (PAGES / "swedish_tt_dump.txt", "sv"),
+        (PAGES / "turkish_aa_dump.txt", "tr"),
+        (PAGES / "japanese_kyodo_dump.txt", "ja"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
