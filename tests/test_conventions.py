@@ -199,3 +199,20 @@ def test_a_mixed_case_place_in_a_later_paragraph_is_no_dateline() -> None:
     later = "New York, NY – The company moved its offices last year, and the staff followed it north."
     article = clean_story_with(later)
     assert article.dateline is None and later in article.paragraphs
+
+
+KO_STORY = [
+    "정부는 5일 새로운 부동산 대책을 발표했다. 이번 대책은 청년층의 주거 안정을 위한 것이라고 밝혔다.",
+    "전문가들은 이번 대책이 시장에 미칠 영향을 두고 의견이 엇갈린다고 말했다. 시행은 다음 달부터다.",
+]
+
+
+@pytest.mark.parametrize(
+    ("credit", "author"),
+    [("정덕현 칼럼니스트 writer@example.com", "정덕현"), ("칼럼니스트 박생강 writer@example.com", "박생강")],
+)
+def test_a_korean_columnist_credit_closing_the_story_names_the_author(credit: str, author: str) -> None:
+    page = "\n\n".join(["부동산 대책 발표 | 예시일보", "부동산 대책 발표", *KO_STORY, credit])
+    article = newsclean.clean(page)
+    assert [a.name for a in article.authors] == [author]
+    assert credit not in article.body

@@ -59,3 +59,16 @@ def test_a_place_after_the_names_is_no_author() -> None:
 def test_a_paper_named_with_its_article_is_no_author(text: str, lang: str) -> None:
     parsed = parse_byline_names(text, lang=lang)
     assert [name for name, _raw in parsed.names] == [text.split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("김민수", "ko", ["김민수"]),
+        ("محمد أحمد", "ar", ["محمد أحمد"]),
+        ("정부는새로운대책을", "ko", []),  # a run of Hangul longer than a name
+        ("منى الشريف للنشرة العربية", "ar", []),  # four words: a name and what it was written for
+    ],
+)
+def test_names_in_scripts_without_capitals(text: str, lang: str, expected: list[str]) -> None:
+    assert [name for name, _raw in parse_byline_names(text, lang=lang).names] == expected

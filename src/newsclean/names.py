@@ -232,7 +232,7 @@ def _split_trailing_role(
     first = next((i for i, w in enumerate(words) if w.casefold().strip(".,") in role_words), None)
     if (
         first is None
-        or first < 2
+        or first < (1 if _uncased_name(words[:1]) else 2)  # "홍길동 기자": a Korean name is one word
         or not all(w.casefold().strip(".,") in role_words or w[:1].isupper() for w in words[first:])
     ):
         return None
@@ -260,8 +260,22 @@ def _is_han_name(word: str, surnames: frozenset[str]) -> bool:
     )
 
 
+# Scripts without capitals: a name in them shows no case, only its length. Korean names are one
+# word of two to four syllables ("홍길동"); Arabic and Hebrew ones two or three words.
+_HANGUL_NAME = regex.compile(r"^\p{Hangul}{2,4}$")
+_UNCASED_WORD = regex.compile(r"^[\p{Arabic}\p{Hebrew}]{2,}$")
+
+
+def _uncased_name(words: list[str]) -> bool:
+    if len(words) == 1:
+        return bool(_HANGUL_NAME.match(words[0]))
+    return 2 <= len(words) <= 3 and all(_UNCASED_WORD.match(w) for w in words)
+
+
 def _looks_like_name(words: list[str], surnames: frozenset[str] = frozenset()) -> bool:
     if len(words) == 1 and _is_han_name(words[0], surnames):
+        return True
+    if _uncased_name(words):
         return True
     if not 1 <= len(words) <= _MAX_NAME_TOKENS or words[0] in _ARTICLES:
         return False

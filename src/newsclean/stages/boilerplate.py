@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet, Rule, pattern_set
 from newsclean.shape import is_prose, word_count
@@ -124,11 +126,24 @@ def _take_box_titles(doc: Document, patterns: PatternSet) -> None:
             doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
 
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_CHARS_PER_WORD = 2  # word_count counts each CJK character; a headline's word is about two
+
+
+def _item_words(text: str) -> float:
+    """The length of a list item in words, CJK characters counted two to a word."""
+    words = word_count(text)
+    if words <= _SECTION_ITEM_MAX_WORDS or text.isascii():
+        return words
+    cjk = len(_CJK.findall(text))
+    return words - cjk + cjk / _CJK_CHARS_PER_WORD
+
+
 def _is_section_item(block: Block, *, html: bool) -> bool:
     """A teaser in a list: short and not a sentence of prose. In HTML, where links
     can be seen, it must also be mostly a link: a plain list under "Don't miss:"
     is the story's own."""
-    if word_count(block.text) > _SECTION_ITEM_MAX_WORDS:
+    if _item_words(block.text) > _SECTION_ITEM_MAX_WORDS:
         return False
     if block.link_density > 0.5:
         return True

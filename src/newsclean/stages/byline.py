@@ -189,11 +189,15 @@ class Byline:
             if block.index not in taken:
                 continue
             text = block.text.strip().lstrip("（(【[").rstrip("）)】]")
-            for rule in rules:
-                end = token_rule_match_end(rule, text)
-                if end is None:
-                    continue
-                parsed = self._read(doc, text[_prefix_end(text, end) :])
+            ends = [end for rule in rules if (end := token_rule_match_end(rule, text)) is not None]
+            # No prefix rule: the names stand beside their title ("정덕현 칼럼니스트 e-mail",
+            # "칼럼니스트 박생강 e-mail"), which is read off a name's either side.
+            plain = _HANDLE.sub(" ", text).split()
+            if plain and plain[0].casefold() in patterns.role_words:
+                plain = plain[1:]
+            names = [text[_prefix_end(text, end) :] for end in ends] or [" ".join(plain)]
+            for rest in names:
+                parsed = self._read(doc, rest)
                 if parsed is not None and parsed.names:
                     _set_authors(doc, parsed)
                     return True

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.article import Author
 from newsclean.article import Dateline as DatelineField
 from newsclean.document import Block, Document
-from newsclean.names import agency_name
+from newsclean.names import agency_name, parse_byline_names
 from newsclean.patterns import Rule, pattern_set
 from newsclean.shape import ends_like_sentence, is_prose, word_key
 from newsclean.stages.furniture import has_page_furniture
@@ -155,6 +156,8 @@ class Dateline:
                     end += skip
                     rest = text[end:]
             raw = text[:end].strip()
+            if groups.get("byline") and not doc.authors:
+                _read_reporters(doc, groups["byline"])
             doc.dateline = DatelineField(
                 raw=raw, location=location, agency=agency, date=(groups.get("date") or None)
             )
@@ -189,6 +192,13 @@ def opens_with_place_dateline(text: str, rules: tuple[Rule, ...]) -> bool:
 
 _MAX_AGENCY_CHARS = 30
 _MAX_SITE_CHARS = 40
+
+
+def _read_reporters(doc: Document, names: str) -> None:
+    """The reporters a dateline names ("(서울=연합뉴스) 홍길동 기자 =" — a rule's ``byline`` group)
+    are the story's authors when no byline gave any."""
+    parsed = parse_byline_names(names, lang=doc.language)
+    doc.authors = [Author(name=name, raw=raw) for name, raw in parsed.names]
 
 
 def _over_photo_credit(doc: Document, block: Block) -> bool:
