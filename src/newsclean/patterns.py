@@ -388,6 +388,19 @@ class PatternSet:
         max_chars = max((r.max_chars for r in self.rules if r.regex is not None), default=0)
         return screen, max_chars
 
+    def prepare(self) -> None:
+        """Build now what matching builds on first use: the literal screens and the rule plan
+        of every kind for every range of word totals. Long runs and forked workers pay it once.
+
+        >>> pattern_set("de").prepare()
+        """
+        self._indexes  # noqa: B018 (a cached property: reading it builds it)
+        for kind in dict.fromkeys(r.kind for r in self.rules):
+            plans = self._plans.get(kind)
+            if plans is None:
+                plans = self._plans[kind] = _Plans(self.rules_of(kind))
+            plans.build_all()
+
     def _plan(self, kind: RuleKind, words: int) -> _Plan:
         """The :class:`_Plan` for the rules of ``kind`` that may fire on a block of ``words``
         words (``max_words`` rules out many on a paragraph)."""
@@ -408,6 +421,11 @@ class _Plans:
         self._rules = rules
         self._limits = sorted({r.max_words for r in rules if r.max_words is not None})
         self._plans: list[_Plan | None] = [None] * (len(self._limits) + 1)
+
+    def build_all(self) -> None:
+        """Build the plan of every range now."""
+        for i in range(len(self._plans)):
+            self.for_words(self._limits[i - 1] + 1 if i else 0)
 
     def for_words(self, words: int) -> _Plan:
         """The plan for a block of ``words`` words: range ``i`` holds the totals above

@@ -150,14 +150,15 @@ class Title:
             and _has_title_words(first.text)
             and sum(1 for p in _SEPARATOR.split(first.text) if _KEY.search(p)) >= 2
         )
-        if (echoed or separated) and has_page_furniture(doc):
-            return first
-        # Without other page chrome the text may be a body cleaned before, whose first line is
-        # the story's own ("AA|AB", a line printed twice): a "Headline | Site" line still is the
-        # page title when its headline part reads as one or is printed below.
+        # A "Headline | Site" line is the page title when its headline part reads as one or is
+        # printed below (cheap checks first: page chrome means reading every line).
         if separated and (
             _has_headline_part(first.text) or _headline_printed_below(first.text, kept[1:_SEARCH_WINDOW])
         ):
+            return first
+        # Otherwise ("AA|AB", a line printed twice) the text may be a body cleaned before, whose
+        # first line is the story's own: only other page chrome makes it the page title.
+        if (echoed or separated) and has_page_furniture(doc):
             return first
         # A short first line alone makes a page title only on a page with furniture; in clean
         # text (a body cleaned before) it is the story's first line.

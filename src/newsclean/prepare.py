@@ -1,0 +1,32 @@
+"""Build now what newsclean otherwise builds on first use, for long runs and forked workers.
+
+Each language's pattern files, their literal screens and rule plans, its blank spaCy tokenizer
+and rule matchers, and its date patterns are built the first time a page in that language is
+cleaned: a fraction of a second per language, which a short script never notices and a batch
+of millions pays once. A batch's fork server calls :func:`prepare_languages` before it forks its
+workers, so they start with everything built and share it.
+
+>>> prepare_languages(["en"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsclean.dates import find_date
+from newsclean.patterns import PACKAGED_LANGUAGES, pattern_set
+
+_SAMPLE = "Published 3 March 2024 by Jane Roe"  # touches the tokenizer, token rules and date patterns
+
+
+def prepare_languages(languages: Iterable[str | None] | None = None) -> None:
+    """Build the pattern sets (and what matching them needs) of ``languages``, every shipped
+    language when not given. The set for pages of no detected language (``None``), which holds
+    every file's rules, is left to first use: about 20 MB for the few pages that need it."""
+    for lang in PACKAGED_LANGUAGES if languages is None else languages:
+        patterns = pattern_set(lang)
+        patterns.prepare()
+        for rule in patterns.rules:
+            if rule.tokens is not None:
+                rule.matches(_SAMPLE)  # builds the blank tokenizer and the rule's matcher
+        find_date(_SAMPLE, lang=lang)

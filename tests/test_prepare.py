@@ -1,0 +1,35 @@
+"""Building the language data up front changes nothing but when it is built."""
+
+from __future__ import annotations
+
+from newsclean.patterns import PatternSet, pattern_set
+from newsclean.prepare import prepare_languages
+
+LINES = [
+    "Advertisement",
+    "Teilen auf Facebook",
+    "Von Anna Weber und Jan Schulz",
+    "Die Stadt hat am Dienstag den Plan für die neue Brücke vorgestellt, teilte ein Sprecher mit.",
+    "Mehr zum Thema",
+]
+
+
+def test_prepared_patterns_match_as_before() -> None:
+    files = pattern_set("de").files
+    lazy, prepared = PatternSet(files), PatternSet(files)
+    prepared.prepare()
+    kinds = sorted({r.kind for r in lazy.rules})
+
+    def ids(patterns: PatternSet) -> list[str | None]:
+        return [(m := patterns.first_match(k, line)) and m[0].qualified_id for k in kinds for line in LINES]
+
+    assert ids(prepared) == ids(lazy)
+    assert any(ids(lazy))  # the lines do meet rules
+
+
+def test_prepare_builds_every_plan() -> None:
+    prepare_languages(["fr"])
+    patterns = pattern_set("fr")
+    kinds = {r.kind for r in patterns.rules}
+    assert set(patterns._plans) == kinds
+    assert all(plan is not None for plans in patterns._plans.values() for plan in plans._plans)
