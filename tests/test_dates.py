@@ -109,3 +109,17 @@ def test_a_wire_clock_without_a_colon_is_read_before_gmt_only() -> None:
 def test_a_placeholder_instant_is_no_date() -> None:
     assert parse_iso("0001-01-01T00:00:00Z") is None
     assert parse_iso("2019-11-19T10:02:00-05:00") == datetime(2019, 11, 19, 10, 2, tzinfo=EST)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("5 March 2024, 14:30 (GMT+7)", timedelta(hours=7)),
+        ("12 March 2024 10:15 GMT+05:30", timedelta(hours=5, minutes=30)),
+        ("12 March 2024 10:15 UTC-3", timedelta(hours=-3)),
+        ("12 March 2024 10:15 GMT", timedelta(0)),
+    ],
+)
+def test_an_offset_written_after_gmt_or_utc_is_the_zone(text: str, offset: timedelta) -> None:
+    found = find_date(text)
+    assert found is not None and found.value.utcoffset() == offset

@@ -62,7 +62,7 @@ _TWO_DIGITS = regex.compile(r"\d\d")
 _TIME = regex.compile(
     # "0339 GMT": wire copy writes the clock without a colon, before a UTC label only.
     r"(?<![\d:])(?P<H>\d{1,2})(?:[:.h]|(?=[0-5]\d\s*(?:GMT|UTC)\b))(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
-    r"(?P<ampm>[ap]\.?\s?m\.?(?!\w))?\s*(?:uhr\s*)?\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2})?\)?",
+    r"(?P<ampm>[ap]\.?\s?m\.?(?!\w))?\s*(?:uhr\s*)?\(?(?P<zone>(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?(?!\d)|[A-Z]{1,5}\b|[+-]\d{2}:?\d{2})?\)?",
     regex.I,
 )
 
