@@ -66,6 +66,7 @@ def test_a_paper_named_with_its_article_is_no_author(text: str, lang: str) -> No
     [
         ("김민수", "ko", ["김민수"]),
         ("محمد أحمد", "ar", ["محمد أحمد"]),
+        ("राजेश कुमार", "hi", ["राजेश कुमार"]),
         ("정부는새로운대책을", "ko", []),  # a run of Hangul longer than a name
         ("منى الشريف للنشرة العربية", "ar", []),  # four words: a name and what it was written for
     ],

@@ -261,9 +261,9 @@ def _is_han_name(word: str, surnames: frozenset[str]) -> bool:
 
 
 # Scripts without capitals: a name in them shows no case, only its length. Korean names are one
-# word of two to four syllables ("홍길동"); Arabic and Hebrew ones two or three words.
+# word of two to four syllables ("홍길동"); Arabic, Hebrew and Devanagari ones two or three words.
 _HANGUL_NAME = regex.compile(r"^\p{Hangul}{2,4}$")
-_UNCASED_WORD = regex.compile(r"^[\p{Arabic}\p{Hebrew}]{2,}$")
+_UNCASED_WORD = regex.compile(r"^[\p{Arabic}\p{Hebrew}\p{Devanagari}]{2,}$")
 
 
 def _uncased_name(words: list[str]) -> bool:

@@ -37,7 +37,7 @@ _OPENING_BLOCKS = 6
 _OPENING_AFTER_HEADLINE = 10  # a dump's headline may have byline, date and share lines under it
 _MAX_MAIN_PROSE_ABOVE = 2  # HTML: past a standfirst, the main content is the story
 _MAX_PROSE_ABOVE = 3  # a standfirst or teasers may precede it; three paragraphs are the story
-_LETTERS = regex.compile(r"\p{L}{2}")
+_LETTERS = regex.compile(r"\p{L}\p{M}*\p{L}")  # two letters; vowel signs between them ("इंदौर")
 # "BAAR, SWITZERLAND" on a line of its own above the story: a place in capitals and its region.
 _CAPS_WORDS = r"\p{Lu}[\p{Lu}.'\-]*(?: \p{Lu}[\p{Lu}.'\-]*){0,3}"
 _CAPS_PLACE_LINE = regex.compile(rf"^(?P<location>{_CAPS_WORDS},\s*{_CAPS_WORDS})\s*[—–-]?\s*$")
