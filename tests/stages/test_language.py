@@ -36,6 +36,8 @@ TEXTS = {
     "v červnu, uvedly zdroje z ministerstva.",
     "id": "Pemerintah mengumumkan pada hari Senin bahwa pajak tidak akan naik tahun ini dan reformasi "
     "pensiun akan disampaikan pada bulan Juni, menurut sumber di kementerian.",
+    "uk": "Уряд у понеділок оголосив, що податки цього року не зростуть, а пенсійну реформу представлять "
+    "у червні, повідомили джерела в міністерстві.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -87,6 +89,21 @@ def test_a_language_without_a_file_is_not_taken_for_one_with_a_file(text: str) -
     assert decide([text]) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Russian naming Ukrainian places in their Ukrainian spelling stays Russian.
+        "Делегация посетила Київ и Львів, где обсудила с местными властями восстановление школ и больниц "
+        "после зимы, сообщили в министерстве.",
+        # Belarusian writes "і" too, but also "ў": not Ukrainian.
+        "Урад у панядзелак абвясціў, што падаткі ў гэтым годзе не вырастуць, а пенсійная рэформа будзе "
+        "прадстаўлена ў чэрвені.",
+    ],
+)
+def test_cyrillic_without_a_ukrainian_share_stays_russian(text: str) -> None:
+    assert decide([text]) == "ru"
+
+
 def test_no_evidence_leaves_the_language_unknown() -> None:
     assert decide(["OK", "Menu"]) is None
 
@@ -128,6 +145,8 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "indonesian_antara_dump.txt", "id"),
         (PAGES / "czech_ctk_dump.txt", "cs"),
         (PAGES / "korean_yonhap_dump.txt", "ko"),
+        (PAGES / "ukrainian_ukrinform_dump.txt", "uk"),
+        (PAGES / "russian_tass_dump.txt", "ru"),
         (PAGES / "arabic_reuters_dump.txt", "ar"),
         (PAGES / "swedish_tt_dump.txt", "sv"),
         (PAGES / "turkish_aa_dump.txt", "tr"),
