@@ -40,6 +40,8 @@ TEXTS = {
     "у червні, повідомили джерела в міністерстві.",
     "vi": "Chính phủ cho biết vào thứ Hai rằng thuế sẽ không tăng trong năm nay và cải cách lương hưu "
     "sẽ được trình vào tháng Sáu, theo các nguồn tin từ bộ.",
+    "hi": "सरकार ने सोमवार को कहा कि इस साल कर नहीं बढ़ेंगे और पेंशन सुधार जून में पेश किया जाएगा, मंत्रालय के "
+    "सूत्रों ने बताया।",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -154,6 +156,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "turkish_aa_dump.txt", "tr"),
         (PAGES / "japanese_kyodo_dump.txt", "ja"),
         (PAGES / "vietnamese_ttxvn_dump.txt", "vi"),
+        (PAGES / "hindi_bhasha_dump.txt", "hi"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
