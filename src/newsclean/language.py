@@ -61,6 +61,9 @@ MIN_STOPWORD_SHARE = 0.12
 # stand-alone function words are a smaller share of their running text.
 _MIN_SHARE_FOR = {"tr": 0.08}
 _ENOUGH_CHARS = 200
+# Danish, Norwegian and Swedish share most of their function words ("det", "som", "har", "men"),
+# so their totals stay within the margin; between them, the words only one list has decide.
+_CLOSE_LANGUAGES = frozenset({"da", "nb", "sv"})
 
 
 def detect_language(text: str, *, sample: int = 20_000) -> str | None:
@@ -93,9 +96,16 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     if not scores:
         return None
     ranked = [*scores.most_common(2), ("", 0)]
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 3 or top < 1.2 * second:
+    (best, top), (runner_up, second) = ranked[0], ranked[1]
+    if top < 3:
         return None
+    if top < 1.2 * second:
+        if best not in _CLOSE_LANGUAGES or runner_up not in _CLOSE_LANGUAGES:
+            return None
+        best = _close_call(scores, words) or ""
+        if not best:
+            return None
+        top = scores[best]
     # In its own language, function words are a large share of running text;
     # a low share means a language without a pattern file (Finnish, Hungarian...).
     if top < _MIN_SHARE_FOR.get(best, MIN_STOPWORD_SHARE) * words.total():
@@ -109,6 +119,23 @@ def _cyrillic(text: str, cyrillic: int) -> str:
     if ukrainian < _MIN_UKRAINIAN_SHARE * cyrillic or _BELARUSIAN.search(text):
         return "ru"
     return "uk" if ukrainian > 2 * len(_RUSSIAN.findall(text)) else "ru"
+
+
+def _close_call(scores: Counter[str], words: Counter[str]) -> str | None:
+    """The one of the close languages whose own words (in no rival's list) clearly outnumber
+    each rival's, when no other language comes near them; else ``None``."""
+    top = max(scores.values())
+    rivals = [lang for lang, score in scores.items() if score * 1.2 > top]
+    if any(lang not in _CLOSE_LANGUAGES for lang in rivals):
+        return None
+    lists = {lang: _stopwords(lang) or frozenset() for lang in rivals}
+    own = {}
+    for lang, stop in lists.items():
+        others = frozenset().union(*(s for other, s in lists.items() if other != lang))
+        own[lang] = sum(words[w] for w in stop - others)
+    ranked = sorted(own.items(), key=lambda item: item[1], reverse=True)
+    (best, count), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return best if count >= 2 and count >= 2 * runner_up else None
 
 
 def _letters(text: str) -> int:

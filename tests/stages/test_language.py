@@ -43,6 +43,8 @@ TEXTS = {
     "hi": "सरकार ने सोमवार को कहा कि इस साल कर नहीं बढ़ेंगे और पेंशन सुधार जून में पेश किया जाएगा, मंत्रालय के सूत्रों ने बताया।",
     "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι οι φόροι δεν θα αυξηθούν φέτος και ότι η συνταξιοδοτική "
     "μεταρρύθμιση θα παρουσιαστεί τον Ιούνιο, σύμφωνα με πηγές του υπουργείου.",
+    "da": "Regeringen meddelte mandag, at skatterne ikke bliver hævet i år, og at pensionsreformen skal "
+    "fremlægges i juni. Det blev oplyst af ministeriet, siger kilder.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -109,6 +111,26 @@ def test_cyrillic_without_a_ukrainian_share_stays_russian(text: str) -> None:
     assert decide([text]) == "ru"
 
 
+SCANDINAVIAN = {
+    "da": [
+        "Politiet blev tilkaldt efter en brand i en lejlighed natten til søndag. "
+        "Ingen kom til skade, siger vagtchefen.",
+        "Det var en meget svær beslutning, men vi havde ikke noget valg, sagde direktøren efter mødet.",
+    ],
+    "sv": [
+        "Polisen larmades efter en brand i en lägenhet natten till söndag. "
+        "Ingen skadades, säger vakthavande befäl.",
+        "Det var ett mycket svårt beslut, men vi hade inget val, sade direktören efter mötet med personalen.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, t) for lang, texts in SCANDINAVIAN.items() for t in texts])
+def test_close_scandinavian_languages_are_told_apart(lang: str, text: str) -> None:
+    # Danish, Norwegian and Swedish share most function words; the words only one has decide.
+    assert decide([text]) == lang
+
+
 def test_no_evidence_leaves_the_language_unknown() -> None:
     assert decide(["OK", "Menu"]) is None
 
@@ -159,6 +181,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "vietnamese_ttxvn_dump.txt", "vi"),
         (PAGES / "hindi_bhasha_dump.txt", "hi"),
         (PAGES / "greek_apempe_dump.txt", "el"),
+        (PAGES / "danish_ritzau_dump.txt", "da"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
