@@ -45,6 +45,8 @@ TEXTS = {
     "μεταρρύθμιση θα παρουσιαστεί τον Ιούνιο, σύμφωνα με πηγές του υπουργείου.",
     "da": "Regeringen meddelte mandag, at skatterne ikke bliver hævet i år, og at pensionsreformen skal "
     "fremlægges i juni. Det blev oplyst af ministeriet, siger kilder.",
+    "nb": "Regjeringen meddelte mandag at skattene ikke blir økt i år, og at pensjonsreformen skal legges "
+    "fram i juni. Det ble opplyst av departementet, sier kilder.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -117,6 +119,11 @@ SCANDINAVIAN = {
         "Ingen kom til skade, siger vagtchefen.",
         "Det var en meget svær beslutning, men vi havde ikke noget valg, sagde direktøren efter mødet.",
     ],
+    "nb": [
+        "Politiet ble tilkalt etter en brann i en leilighet natt til søndag. "
+        "Ingen ble skadet, sier operasjonslederen.",
+        "Det var en veldig vanskelig beslutning, men vi hadde ikke noe valg, sa direktøren etter møtet.",
+    ],
     "sv": [
         "Polisen larmades efter en brand i en lägenhet natten till söndag. "
         "Ingen skadades, säger vakthavande befäl.",
@@ -182,6 +189,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "hindi_bhasha_dump.txt", "hi"),
         (PAGES / "greek_apempe_dump.txt", "el"),
         (PAGES / "danish_ritzau_dump.txt", "da"),
+        (PAGES / "norwegian_ntb_dump.txt", "nb"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
