@@ -47,6 +47,8 @@ TEXTS = {
     "fremlægges i juni. Det blev oplyst af ministeriet, siger kilder.",
     "nb": "Regjeringen meddelte mandag at skattene ikke blir økt i år, og at pensjonsreformen skal legges "
     "fram i juni. Det ble opplyst av departementet, sier kilder.",
+    "ro": "Guvernul a anunțat luni că taxele nu vor crește anul acesta și că reforma pensiilor va fi "
+    "prezentată în iunie, potrivit unor surse din minister.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -190,6 +192,7 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "greek_apempe_dump.txt", "el"),
         (PAGES / "danish_ritzau_dump.txt", "da"),
         (PAGES / "norwegian_ntb_dump.txt", "nb"),
+        (PAGES / "romanian_agerpres_dump.txt", "ro"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
