@@ -1,8 +1,9 @@
 """Language identification, small and dependency-free.
 
-Scripts decide first (Hangul → ko, kana → ja, Han → zh, Cyrillic → ru,
-Arabic → ar, Greek → el, Hebrew → he, Thai → th, Devanagari → hi); for Latin
-text, the pattern file whose stopwords cover the most tokens wins. Good
+Scripts decide first (Hangul → ko, kana → ja, Han → zh, Cyrillic → ru, or uk
+when the letters only Ukrainian uses (і ї є ґ) are a real share of it, Arabic → ar,
+Greek → el, Hebrew → he, Thai → th, Devanagari → hi); for Latin text, the pattern
+file whose stopwords cover the most tokens wins. Good
 enough to pick pattern files, not a general-purpose identifier.
 
 >>> detect_language("Die Regierung hat am Montag mitgeteilt, dass die Steuern nicht steigen werden.")
@@ -13,6 +14,8 @@ enough to pick pattern files, not a general-purpose identifier.
 'ko'
 >>> detect_language("Hükümet, bu yıl vergilerin artmayacağını ve reformun haziranda sunulacağını açıkladı.")
 'tr'
+>>> detect_language("Уряд у понеділок оголосив, що податки цього року не зростуть.")
+'uk'
 >>> detect_language("Regeringen meddelade på måndagen att skatterna inte kommer att höjas i år.")
 'sv'
 """
@@ -43,6 +46,13 @@ _SCRIPTS = (
     ("th", regex.compile(r"\p{Thai}+")),
     ("hi", regex.compile(r"\p{Devanagari}+")),
 )
+# Letters only Ukrainian writes (about 7% of its text) against letters only Russian writes
+# (ы э ё ъ, about 2% of its text): a Russian story naming "Київ" and "Львів" stays Russian.
+# Belarusian also writes "і", but has "ў".
+_UKRAINIAN = regex.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN = regex.compile(r"[ыэёъЫЭЁЪ]")
+_BELARUSIAN = regex.compile(r"[ўЎ]")
+_MIN_UKRAINIAN_SHARE = 0.015
 _NOT_LETTER = regex.compile(r"\P{L}+")
 # Letters of none of the scripts above: when a text has no other letters, counting each script is moot.
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}]")
@@ -51,6 +61,9 @@ MIN_STOPWORD_SHARE = 0.12
 # stand-alone function words are a smaller share of their running text.
 _MIN_SHARE_FOR = {"tr": 0.08}
 _ENOUGH_CHARS = 200
+# Danish, Norwegian and Swedish share most of their function words ("det", "som", "har", "men"),
+# so their totals stay within the margin; between them, the words only one list has decide.
+_CLOSE_LANGUAGES = frozenset({"da", "nb", "sv"})
 
 
 def detect_language(text: str, *, sample: int = 20_000) -> str | None:
@@ -75,7 +88,7 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
             return "ja"
         for code, count in counts.items():
             if code != "ja" and count > 0.3 * letters:
-                return code
+                return _cyrillic(text, count) if code == "ru" else code
     if letters < 20:
         return None
     words = Counter(_WORD.findall(text.casefold()))
@@ -83,14 +96,46 @@ def detect_language(text: str, *, sample: int = 20_000) -> str | None:
     if not scores:
         return None
     ranked = [*scores.most_common(2), ("", 0)]
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 3 or top < 1.2 * second:
+    (best, top), (runner_up, second) = ranked[0], ranked[1]
+    if top < 3:
         return None
+    if top < 1.2 * second:
+        if best not in _CLOSE_LANGUAGES or runner_up not in _CLOSE_LANGUAGES:
+            return None
+        best = _close_call(scores, words) or ""
+        if not best:
+            return None
+        top = scores[best]
     # In its own language, function words are a large share of running text;
     # a low share means a language without a pattern file (Finnish, Hungarian...).
     if top < _MIN_SHARE_FOR.get(best, MIN_STOPWORD_SHARE) * words.total():
         return None
     return best
+
+
+def _cyrillic(text: str, cyrillic: int) -> str:
+    """``uk`` for Cyrillic text with enough Ukrainian-only letters and few Russian ones, else ``ru``."""
+    ukrainian = len(_UKRAINIAN.findall(text))
+    if ukrainian < _MIN_UKRAINIAN_SHARE * cyrillic or _BELARUSIAN.search(text):
+        return "ru"
+    return "uk" if ukrainian > 2 * len(_RUSSIAN.findall(text)) else "ru"
+
+
+def _close_call(scores: Counter[str], words: Counter[str]) -> str | None:
+    """The one of the close languages whose own words (in no rival's list) clearly outnumber
+    each rival's, when no other language comes near them; else ``None``."""
+    top = max(scores.values())
+    rivals = [lang for lang, score in scores.items() if score * 1.2 > top]
+    if any(lang not in _CLOSE_LANGUAGES for lang in rivals):
+        return None
+    lists = {lang: _stopwords(lang) or frozenset() for lang in rivals}
+    own = {}
+    for lang, stop in lists.items():
+        others = frozenset().union(*(s for other, s in lists.items() if other != lang))
+        own[lang] = sum(words[w] for w in stop - others)
+    ranked = sorted(own.items(), key=lambda item: item[1], reverse=True)
+    (best, count), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+    return best if count >= 2 and count >= 2 * runner_up else None
 
 
 def _letters(text: str) -> int:

@@ -44,7 +44,7 @@ _MEMO_SIZE = 50_000
 _PROBE_MEMO_SIZE = 4096  # blocks of a few pages: enough for every stage to reuse a block's probe
 
 #: Languages with a packaged pattern file, besides the neutral ``xx``.
-PACKAGED_LANGUAGES = tuple("de en es fr it nl pl pt ru zh ja tr sv ar ko cs id".split())  # noqa: SIM905
+PACKAGED_LANGUAGES = tuple("de en es fr it nl pl pt ru zh ja tr sv ar ko cs id uk vi hi el da nb ro".split())  # noqa: SIM905
 
 RuleKind = Literal[
     "boilerplate",

@@ -36,6 +36,19 @@ TEXTS = {
     "v červnu, uvedly zdroje z ministerstva.",
     "id": "Pemerintah mengumumkan pada hari Senin bahwa pajak tidak akan naik tahun ini dan reformasi "
     "pensiun akan disampaikan pada bulan Juni, menurut sumber di kementerian.",
+    "uk": "Уряд у понеділок оголосив, що податки цього року не зростуть, а пенсійну реформу представлять "
+    "у червні, повідомили джерела в міністерстві.",
+    "vi": "Chính phủ cho biết vào thứ Hai rằng thuế sẽ không tăng trong năm nay và cải cách lương hưu "
+    "sẽ được trình vào tháng Sáu, theo các nguồn tin từ bộ.",
+    "hi": "सरकार ने सोमवार को कहा कि इस साल कर नहीं बढ़ेंगे और पेंशन सुधार जून में पेश किया जाएगा, मंत्रालय के सूत्रों ने बताया।",
+    "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι οι φόροι δεν θα αυξηθούν φέτος και ότι η συνταξιοδοτική "
+    "μεταρρύθμιση θα παρουσιαστεί τον Ιούνιο, σύμφωνα με πηγές του υπουργείου.",
+    "da": "Regeringen meddelte mandag, at skatterne ikke bliver hævet i år, og at pensionsreformen skal "
+    "fremlægges i juni. Det blev oplyst af ministeriet, siger kilder.",
+    "nb": "Regjeringen meddelte mandag at skattene ikke blir økt i år, og at pensjonsreformen skal legges "
+    "fram i juni. Det ble opplyst av departementet, sier kilder.",
+    "ro": "Guvernul a anunțat luni că taxele nu vor crește anul acesta și că reforma pensiilor va fi "
+    "prezentată în iunie, potrivit unor surse din minister.",
     "ko": "정부는 월요일 올해 세금을 인상하지 않을 것이며 연금 개혁안은 6월에 제출될 것이라고 밝혔다.",
     "ja": "政府は月曜日、今年は税金を引き上げないと発表した。年金改革は六月に提出される予定だ。",
     "zh": "政府周一宣布，今年不会提高税收，养老金改革将于六月提交，据该部消息人士称。",
@@ -87,6 +100,46 @@ def test_a_language_without_a_file_is_not_taken_for_one_with_a_file(text: str) -
     assert decide([text]) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Russian naming Ukrainian places in their Ukrainian spelling stays Russian.
+        "Делегация посетила Київ и Львів, где обсудила с местными властями восстановление школ и больниц "
+        "после зимы, сообщили в министерстве.",
+        # Belarusian writes "і" too, but also "ў": not Ukrainian.
+        "Урад у панядзелак абвясціў, што падаткі ў гэтым годзе не вырастуць, а пенсійная рэформа будзе "
+        "прадстаўлена ў чэрвені.",
+    ],
+)
+def test_cyrillic_without_a_ukrainian_share_stays_russian(text: str) -> None:
+    assert decide([text]) == "ru"
+
+
+SCANDINAVIAN = {
+    "da": [
+        "Politiet blev tilkaldt efter en brand i en lejlighed natten til søndag. "
+        "Ingen kom til skade, siger vagtchefen.",
+        "Det var en meget svær beslutning, men vi havde ikke noget valg, sagde direktøren efter mødet.",
+    ],
+    "nb": [
+        "Politiet ble tilkalt etter en brann i en leilighet natt til søndag. "
+        "Ingen ble skadet, sier operasjonslederen.",
+        "Det var en veldig vanskelig beslutning, men vi hadde ikke noe valg, sa direktøren etter møtet.",
+    ],
+    "sv": [
+        "Polisen larmades efter en brand i en lägenhet natten till söndag. "
+        "Ingen skadades, säger vakthavande befäl.",
+        "Det var ett mycket svårt beslut, men vi hade inget val, sade direktören efter mötet med personalen.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(lang, t) for lang, texts in SCANDINAVIAN.items() for t in texts])
+def test_close_scandinavian_languages_are_told_apart(lang: str, text: str) -> None:
+    # Danish, Norwegian and Swedish share most function words; the words only one has decide.
+    assert decide([text]) == lang
+
+
 def test_no_evidence_leaves_the_language_unknown() -> None:
     assert decide(["OK", "Menu"]) is None
 
@@ -128,10 +181,18 @@ def test_short_english_menu_lines_do_not_outvote_a_german_body() -> None:
         (PAGES / "indonesian_antara_dump.txt", "id"),
         (PAGES / "czech_ctk_dump.txt", "cs"),
         (PAGES / "korean_yonhap_dump.txt", "ko"),
+        (PAGES / "ukrainian_ukrinform_dump.txt", "uk"),
+        (PAGES / "russian_tass_dump.txt", "ru"),
         (PAGES / "arabic_reuters_dump.txt", "ar"),
         (PAGES / "swedish_tt_dump.txt", "sv"),
         (PAGES / "turkish_aa_dump.txt", "tr"),
         (PAGES / "japanese_kyodo_dump.txt", "ja"),
+        (PAGES / "vietnamese_ttxvn_dump.txt", "vi"),
+        (PAGES / "hindi_bhasha_dump.txt", "hi"),
+        (PAGES / "greek_apempe_dump.txt", "el"),
+        (PAGES / "danish_ritzau_dump.txt", "da"),
+        (PAGES / "norwegian_ntb_dump.txt", "nb"),
+        (PAGES / "romanian_agerpres_dump.txt", "ro"),
         (SNIPPETS / "parse_br_lines.html", "en"),
     ],
 )
