@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsclean import Document
@@ -194,3 +196,21 @@ def test_a_written_by_line_above_the_story_is_left_to_the_byline_stage() -> None
     doc = lines_doc([header, PROSE, "Written by Rachael Link"])
     doc = run_stage(Trailers(), doc)
     assert [b.removed for b in doc.blocks] == [None, None, "contributors"]
+
+
+def test_role_groups_credit_people_in_several_roles_on_one_line(tmp_path: Path) -> None:
+    rules = tmp_path / "desk.toml"
+    rules.write_text(
+        'lang = "en"\nname = "Desk credits"\n[[rule]]\nid = "desk-credit"\nkind = "trailer"\n'
+        "regex = '^Words: (?P<role_author>[^;]+); photos: (?P<role_photographer>[^;]+)$'\n"
+        'examples = ["Words: Jane Roe; photos: John Doe"]\n',
+        encoding="utf-8",
+    )
+    doc = run_stage(
+        Trailers(pattern_files=(str(rules),)), lines_doc([PROSE, "Words: Jane Roe; photos: John Doe"])
+    )
+    assert [(c.name, c.role) for c in doc.contributors] == [
+        ("Jane Roe", "author"),
+        ("John Doe", "photographer"),
+    ]
+    assert doc.blocks[1].removed == "contributors"

@@ -81,9 +81,20 @@ def _story_start(doc: Document, patterns: PatternSet) -> int:
     return -1
 
 
+_ROLE_GROUP = "role_"  # "(?P<role_editor>...)": the names in the group, in that role
+
+
 def _contributors(m: Any, rule: Rule, lang: str | None) -> list[Contributor]:
     out: list[Contributor] = []
     groups = m.groupdict()
+    roles = [(key, value) for key, value in groups.items() if key.startswith(_ROLE_GROUP) and value]
+    if roles:
+        # One line crediting people in several roles ("إعداد A - تحرير B", "autor: A, editor: B").
+        for key, value in roles:
+            role = key.removeprefix(_ROLE_GROUP).replace("_", " ")
+            for name, _raw in parse_byline_names(value.strip(), lang=lang).names:
+                out.append(Contributor(name=name, role=role))
+        return out
     if groups.get("names") and rule.role:
         names = _ROLE_PREFIX.sub("", groups["names"])
         names = _OUTLET_POSSESSIVE.sub("", _IN_PLACE.sub("", names))
