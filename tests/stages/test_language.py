@@ -70,7 +70,16 @@ def test_language_is_detected_from_the_text(lang: str) -> None:
 
 @pytest.mark.parametrize(
     ("declared", "expected"),
-    [("en", "en"), ("en-GB", "en"), ("pt_BR", "pt"), ("DE", "de"), ("fr-CA", "fr")],
+    [
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("pt_BR", "pt"),
+        ("DE", "de"),
+        ("fr-CA", "fr"),
+        ("no", "nb"),  # Norwegian as a whole reads as Bokmål, whose file newsclean ships
+        ("nb-NO", "nb"),
+        ("iw", "he"),  # a withdrawn code for Hebrew
+    ],
 )
 def test_the_callers_language_wins_and_is_reduced_to_its_primary_subtag(declared: str, expected: str) -> None:
     # Even against text in another language: the caller knows best.

@@ -42,7 +42,19 @@ def _detect(blocks: list[Block]) -> str | None:
     return detect_language(text)
 
 
+# Codes pages declare for a language newsclean files under another: Norwegian as a whole ("no")
+# reads as Bokmål, its written standard on most news sites; and the withdrawn ISO 639 codes
+# that old sites still print.
+_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+
+
 def _primary(tag: str) -> str | None:
-    """``en-US`` → ``en``; ``None`` for an empty or malformed tag."""
+    """``en-US`` → ``en``; ``None`` for an empty or malformed tag.
+
+    >>> _primary("nb-NO"), _primary("no"), _primary("x")
+    ('nb', 'nb', None)
+    """
     code = tag.strip().lower().replace("_", "-").split("-")[0]
-    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        return None
+    return _ALIASES.get(code, code)
