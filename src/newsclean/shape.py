@@ -48,13 +48,18 @@ def word_key(text: str) -> str:
 @lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     """Words in ``text``; each CJK character counts as one word."""
-    cjk = _cjk_count(text)
+    cjk = cjk_count(text)
     if cjk:
         return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
     return len(_WORD.findall(text))
 
 
-def _cjk_count(text: str) -> int:
+def cjk_count(text: str) -> int:
+    """The CJK and Thai characters of ``text``, each of which :func:`word_count` counts as a word.
+
+    >>> cjk_count("東京 news")
+    2
+    """
     # Most lines are ASCII, which no CJK or Thai character is: isascii() costs nothing, a scan does.
     return 0 if text.isascii() else len(_CJK.findall(text))
 

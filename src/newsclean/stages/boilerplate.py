@@ -22,11 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from newsclean.document import Block, Document
 from newsclean.patterns import PatternSet, Rule, pattern_set
-from newsclean.shape import is_prose, word_count
+from newsclean.shape import cjk_count, is_prose, word_count
 from newsclean.stages.zones import is_byline_or_date
 
 _SECTION_ITEM_MAX_WORDS = 30
@@ -126,16 +124,15 @@ def _take_box_titles(doc: Document, patterns: PatternSet) -> None:
             doc.drop(above, reason=removal.reason, rule=f"{removal.rule}#box-title")
 
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_CHARS_PER_WORD = 2  # word_count counts each CJK character; a headline's word is about two
 
 
 def _item_words(text: str) -> float:
     """The length of a list item in words, CJK characters counted two to a word."""
     words = word_count(text)
-    if words <= _SECTION_ITEM_MAX_WORDS or text.isascii():
+    if words <= _SECTION_ITEM_MAX_WORDS:
         return words
-    cjk = len(_CJK.findall(text))
+    cjk = cjk_count(text)
     return words - cjk + cjk / _CJK_CHARS_PER_WORD
 
 

@@ -233,9 +233,8 @@ def _headline_printed_below(text: str, blocks: list[Block]) -> bool:
     if _part_printed_below(text, blocks):
         return True
     # A short headline ("Hello | Site") counts when printed alone right below.
-    if blocks and any(
-        word_key(p) == word_key(blocks[0].text) for p in _SEPARATOR.split(text) if _KEY.search(p)
-    ):
+    below = word_key(blocks[0].text) if blocks else ""
+    if below and any(word_key(p) == below for p in _SEPARATOR.split(text) if _KEY.search(p)):
         return True
     key = word_key(text)
     return any(
