@@ -55,6 +55,18 @@ def _matcher(lang: str | None, rule_id: str, tokens_json: str) -> Matcher:
     return matcher
 
 
+def prepare_token_rule(rule: Rule) -> None:
+    """Build the tokenizer and Matcher of a token rule now rather than on the first line
+    that gets past its first-word screen (which may be deep into a batch)."""
+    lang = _rule_lang(rule)
+    _matcher(lang, rule.qualified_id, rule.tokens_json)
+    tokenizer_only(lang, "")
+
+
+def _rule_lang(rule: Rule) -> str | None:
+    return rule.lang if rule.lang != "xx" else None
+
+
 def token_rule_matches(rule: Rule, text: str) -> bool:
     """Whether the token rule matches at the start of ``text``."""
     return token_rule_match_end(rule, text) is not None
@@ -91,7 +103,7 @@ def token_rule_match_end(rule: Rule, text: str) -> int | None:
         head = text.lstrip()[:40].split(maxsplit=1)
         if not head or not head[0].casefold().startswith(first):
             return None
-    lang = rule.lang if rule.lang != "xx" else None
+    lang = _rule_lang(rule)
     doc = tokenizer_only(lang, text[:500])
     matcher = _matcher(lang, rule.qualified_id, tokens_json)
     ends = [end for _, start, end in matcher(doc) if start == 0]

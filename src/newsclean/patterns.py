@@ -533,14 +533,26 @@ def _search_screens(rule: Rule) -> _Screens | None:
     return rule.max_chars, rule.leading, rule.cased_literals
 
 
-@lru_cache(maxsize=128)
 def pattern_set(lang: str | None, extra_files: tuple[str, ...] = ()) -> PatternSet:
     """The :class:`PatternSet` for ``lang``: neutral rules, then the language's.
 
     A language without a pattern file gets the English rules (menus and share
     rows of sites in any language are often English); an unknown language
     (``None``, too little text to tell) gets every packaged file, English first.
+    Each set is built once per process and shared by every stage, with what it
+    remembers of the texts it has judged.
+
+    >>> pattern_set("fi") is pattern_set("en", ())
+    True
     """
+    # One key per set of files: a cache keyed on the call as written would build a second,
+    # unprepared copy for ``pattern_set(lang)`` beside ``pattern_set(lang, ())``.
+    key = lang if lang is None or lang in PACKAGED_LANGUAGES else "en"
+    return _pattern_set(key, tuple(extra_files))
+
+
+@lru_cache(maxsize=128)
+def _pattern_set(lang: str | None, extra_files: tuple[str, ...]) -> PatternSet:
     files = [load_packaged("xx")]
     if lang in PACKAGED_LANGUAGES:
         files.append(load_packaged(lang))

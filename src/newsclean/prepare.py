@@ -12,11 +12,14 @@ workers, so they start with everything built and share it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from newsclean.dates import find_date
+from newsclean.nlp import prepare_token_rule
 from newsclean.patterns import PACKAGED_LANGUAGES, pattern_set
 
-_SAMPLE = "Published 3 March 2024 by Jane Roe"  # touches the tokenizer, token rules and date patterns
+_SAMPLE = "Published 3 March 2024 by Jane Roe"  # touches the date patterns
+_NEAR = datetime(2024, 3, 4)
 
 
 def prepare_languages(languages: Iterable[str | None] | None = None) -> None:
@@ -28,5 +31,5 @@ def prepare_languages(languages: Iterable[str | None] | None = None) -> None:
         patterns.prepare()
         for rule in patterns.rules:
             if rule.tokens is not None:
-                rule.matches(_SAMPLE)  # builds the blank tokenizer and the rule's matcher
-        find_date(_SAMPLE, lang=lang)
+                prepare_token_rule(rule)
+        find_date(_SAMPLE, lang=lang, near=_NEAR)  # with ``near``, the yearless patterns too
