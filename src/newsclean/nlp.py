@@ -55,14 +55,6 @@ def _matcher(lang: str | None, rule_id: str, tokens_json: str) -> Matcher:
     return matcher
 
 
-def prepare_token_rule(rule: Rule) -> None:
-    """Build the tokenizer and Matcher of a token rule now rather than on the first line
-    that gets past its first-word screen (which may be deep into a batch)."""
-    lang = _rule_lang(rule)
-    _matcher(lang, rule.qualified_id, rule.tokens_json)
-    tokenizer_only(lang, "")
-
-
 def _rule_lang(rule: Rule) -> str | None:
     return rule.lang if rule.lang != "xx" else None
 

@@ -1,10 +1,11 @@
 """Build now what newsclean otherwise builds on first use, for long runs and forked workers.
 
-Each language's pattern files, their literal screens and rule plans, its blank spaCy tokenizer
-and rule matchers, and its date patterns are built the first time a page in that language is
-cleaned: a fraction of a second per language, which a short script never notices and a batch
-of millions pays once. A batch's fork server calls :func:`prepare_languages` before it forks its
-workers, so they start with everything built and share it.
+Each language's pattern files, their literal screens and rule plans, and the date patterns are
+built the first time a page in that language is cleaned: a fraction of a second per language,
+which a short script never notices and a batch of millions pays once. A batch's fork server calls
+:func:`prepare_languages` before it forks its workers, so they start with everything built and
+share it. Token rules' blank spaCy tokenizers stay lazy: about 4 MB each, so building all 22 up
+front would cost every worker some 80 MB for languages most batches never meet.
 
 >>> prepare_languages(["en"])
 """
@@ -15,7 +16,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from newsclean.dates import find_date
-from newsclean.nlp import prepare_token_rule
 from newsclean.patterns import PACKAGED_LANGUAGES, pattern_set
 
 _SAMPLE = "Published 3 March 2024 by Jane Roe"  # touches the date patterns
@@ -29,7 +29,4 @@ def prepare_languages(languages: Iterable[str | None] | None = None) -> None:
     for lang in PACKAGED_LANGUAGES if languages is None else languages:
         patterns = pattern_set(lang)
         patterns.prepare()
-        for rule in patterns.rules:
-            if rule.tokens is not None:
-                prepare_token_rule(rule)
         find_date(_SAMPLE, lang=lang, near=_NEAR)  # with ``near``, the yearless patterns too
