@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _NON_KEY = regex.compile(r"\W+")
-# The ASCII characters \W matches (all but letters, digits and "_"), for str.translate to delete.
-_ASCII_NON_WORD = str.maketrans(
-    "", "", "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
-)
+# For ASCII text, bytes.translate folds case and deletes what \W matches (all but letters,
+# digits and "_") in one pass.
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 _SHORT_KEY = 24  # below this many characters a block must match a whole line
 
 
@@ -164,7 +164,7 @@ def _keep_metadata(doc: Document, page: PageMetadata) -> None:
 def _key(text: str) -> str:
     """The text's word characters alone, case-folded (what is left of ``\\w+`` runs joined)."""
     if text.isascii():  # most blocks: no regex needed, and casefold() is lower() there
-        return text.lower().translate(_ASCII_NON_WORD)
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD).decode("ascii")
     return str(_NON_KEY.sub("", text.casefold()))
 
 
