@@ -94,6 +94,8 @@ SKIP_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 # The standard library's engine: twice as fast as ``regex`` on this one character class.
 _WS = re.compile(r"[ \t\n\r\f\v]+")
+# ASCII characters that ``str.split()`` takes for whitespace but a browser does not.
+_SPLIT_ONLY = re.compile(r"[\x1c-\x1f]")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _CONTEXT_WORD = regex.compile(r"[a-z][a-z0-9]*", regex.I)
 _MAX_CONTEXT = 12
@@ -170,7 +172,7 @@ class BlockRenderer:
             if line.parts:
                 line.clear()
             return
-        text = _WS.sub(" ", "".join(line.parts)).strip()
+        text = _collapse("".join(line.parts))
         self.blocks.append(
             Block(
                 index=len(self.blocks),
@@ -193,7 +195,7 @@ class BlockRenderer:
             self.br_run = 0
             line.visible = True
             if in_link:
-                line.link_chars += len(_WS.sub(" ", text).strip())
+                line.link_chars += len(_collapse(text))
 
     def render(self, root: Any) -> list[Block]:
         from lxml import etree
@@ -205,6 +207,7 @@ class BlockRenderer:
         # Per open (not skipped) element: the element, its tag (so its end needs no second
         # reading) and its context words once read.
         open_elements, open_tags, open_words = context.elements, context.tags, context.words
+        line = self.line
         # A skipped element's end event comes right after its start (skip_subtree), so a
         # flag says which end events belong to skipped elements.
         just_skipped = False
@@ -212,6 +215,9 @@ class BlockRenderer:
         depth = 0
         max_depth = self.max_depth
         walker = etree.iterwalk(root, events=("start", "end"))
+        # The loop is the renderer's hot path (two events per element): element text and
+        # tail text share one place at its end, and boundaries that close no visible text
+        # (most of them) are settled inline.
         for event, el in walker:
             if event == "start":
                 depth += 1
@@ -220,47 +226,55 @@ class BlockRenderer:
                         f"HTML nesting deeper than the limit of {max_depth} elements",
                         document=self.document,
                     )
-                tag = _tag_name(el.tag)
-                if not tag or tag in SKIP_TAGS or tag == "br" or _is_hidden(el):
+                tag, kind = _tag_kind(el.tag)
+                if kind <= _BREAK or _is_hidden(el):
                     walker.skip_subtree()
                     just_skipped = True
-                    if tag == "br":
+                    if kind == _BREAK:
                         self.line_break(block_tags[-1], context)
                     continue
-                if tag in BLOCK_TAGS:
-                    self.flush(block_tags[-1], context, gap_after=True)
+                if kind == _BLOCK:
+                    if line.visible:
+                        self.flush(block_tags[-1], context, gap_after=True)
+                    else:
+                        self.gap_next = True
+                        line.parts.clear()
                     block_tags.append(tag)
-                if tag == "a":
+                elif kind == _LINK:
                     link_depth += 1
                 open_elements.append(el)
                 open_tags.append(tag)
                 open_words.append(None)
                 text = el.text
-                if text:  # most elements open with none: spare the call
-                    self.add_text(text, link_depth > 0)
-                continue
-            depth -= 1
-            if just_skipped:
-                # Skipped elements (scripts, hidden ones, <br>) keep their tail text.
-                just_skipped = False
-                tail = el.tail
-                if tail:
-                    self.add_text(tail, link_depth > 0)
-                continue
-            tag = open_tags[-1]
-            if tag in BLOCK_TAGS:
-                self.flush(block_tags[-1], context, gap_after=True)
-                block_tags.pop()
-            elif tag in CELL_TAGS:
-                self.add_text(" ", False)
-            if tag == "a":
-                link_depth -= 1
-            open_elements.pop()
-            open_tags.pop()
-            open_words.pop()
-            tail = el.tail
-            if tail:
-                self.add_text(tail, link_depth > 0)
+            else:
+                depth -= 1
+                if just_skipped:
+                    # Skipped elements (scripts, hidden ones, <br>) keep their tail text.
+                    just_skipped = False
+                else:
+                    kind = _KINDS.get(open_tags[-1], _INLINE)
+                    if kind == _BLOCK:
+                        if line.visible:
+                            self.flush(block_tags[-1], context, gap_after=True)
+                        else:
+                            self.gap_next = True
+                            line.parts.clear()
+                        block_tags.pop()
+                    elif kind == _CELL:
+                        self.add_text(" ", False)
+                    elif kind == _LINK:
+                        link_depth -= 1
+                    open_elements.pop()
+                    open_tags.pop()
+                    open_words.pop()
+                text = el.tail
+            if text:  # most elements open with none, and most have no tail
+                line.parts.append(text)
+                if not text.isspace():  # what strip() removes; no string is made
+                    self.br_run = 0
+                    line.visible = True
+                    if link_depth:
+                        line.link_chars += len(_collapse(text))
         self.flush(block_tags[-1], context, gap_after=True)
         return self.blocks
 
@@ -279,11 +293,36 @@ class BlockRenderer:
             self.gap_next = True
 
 
+# What the walk does with an element, by tag name. Skipped elements and ``<br>`` rank lowest,
+# so one comparison sends an element to the skip branch.
+_SKIP, _BREAK, _BLOCK, _CELL, _LINK, _INLINE = range(6)
+_KINDS = {
+    **dict.fromkeys(SKIP_TAGS, _SKIP),
+    **dict.fromkeys(BLOCK_TAGS, _BLOCK),
+    **dict.fromkeys(CELL_TAGS, _CELL),
+    "br": _BREAK,
+    "a": _LINK,
+}
+
+
+def _collapse(text: str) -> str:
+    """The text with each run of ASCII whitespace made one space, then its ends stripped."""
+    if text.isascii() and not _SPLIT_ONLY.search(text):
+        # The same without the regex, a quarter faster: in such a text
+        # str.split() splits on exactly the characters of _WS.
+        return " ".join(text.split())
+    return _WS.sub(" ", text).strip()
+
+
 @lru_cache(maxsize=1024)
-def _tag_name(raw: Any) -> str:
-    """The lower-case local name of an element's tag; ``""`` for entities and other non-elements
-    (their ``tag`` is not a string). Pages use few tag names: each is worked out once."""
-    return raw.lower().rsplit("}", 1)[-1] if isinstance(raw, str) else ""
+def _tag_kind(raw: Any) -> tuple[str, int]:
+    """The lower-case local name of an element's tag and what the walk does with it; entities
+    and other non-elements (whose ``tag`` is not a string) are skipped. Pages use few tag
+    names: each is worked out once."""
+    if not isinstance(raw, str):
+        return "", _SKIP
+    name = raw.lower().rsplit("}", 1)[-1]
+    return name, _KINDS.get(name, _SKIP if not name else _INLINE)
 
 
 def _is_hidden(el: Any) -> bool:

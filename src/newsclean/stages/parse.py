@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _NON_KEY = regex.compile(r"\W+")
+# For ASCII text, bytes.translate folds case and deletes what \W matches (all but letters,
+# digits and "_") in one pass.
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 _SHORT_KEY = 24  # below this many characters a block must match a whole line
 
 
@@ -158,6 +163,8 @@ def _keep_metadata(doc: Document, page: PageMetadata) -> None:
 
 def _key(text: str) -> str:
     """The text's word characters alone, case-folded (what is left of ``\\w+`` runs joined)."""
+    if text.isascii():  # most blocks: no regex needed, and casefold() is lower() there
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NON_WORD).decode("ascii")
     return str(_NON_KEY.sub("", text.casefold()))
 
 
@@ -167,7 +174,8 @@ def _mark_main(blocks: list[Block], extracted: str) -> None:
     lines = set(keys)
     lines.discard("")
     joined = "\n".join(keys)
-    long_lines = [line for line in lines if len(line) >= _SHORT_KEY]
+    long_lines = sorted((line for line in lines if len(line) >= _SHORT_KEY), key=len)
+    long_sizes = [len(line) for line in long_lines]
     for block in blocks:
         if block.tag == "title":
             block.main = False
@@ -178,14 +186,17 @@ def _mark_main(blocks: list[Block], extracted: str) -> None:
         elif key in lines:
             block.main = True
         elif len(key) >= _SHORT_KEY:
-            block.main = key in joined or _mostly_covered(key, long_lines)
+            block.main = key in joined or _mostly_covered(key, long_lines, long_sizes)
         else:
             block.main = False
 
 
-def _mostly_covered(key: str, long_lines: list[str]) -> bool:
-    # trafilatura sometimes drops a link or a trailing "Read more" from a paragraph.
-    return any(len(line) >= 0.6 * len(key) and line in key for line in long_lines)
+def _mostly_covered(key: str, long_lines: list[str], sizes: list[int]) -> bool:
+    """Whether one of the lines (sorted by length, ``sizes`` their lengths) is at least 60% of the
+    key and inside it: trafilatura sometimes drops a link or a trailing "Read more" from a paragraph."""
+    # Only lines no longer than the key can be inside it: the search is held to that window.
+    window = long_lines[bisect_left(sizes, 0.6 * len(key)) : bisect_right(sizes, len(key))]
+    return any(line in key for line in window)
 
 
 def _head_title(tree: Any) -> str | None:
