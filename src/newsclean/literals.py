@@ -469,6 +469,9 @@ def text_head(text: str) -> tuple[str, ...] | None:
     >>> text_head("Straße"), text_head("© 2024"), text_head("")
     (('s',), ('©', ' ', '2'), ())
     """
+    first = text[:1]
+    if first.isalpha() or first.isdecimal() or first == "_":
+        return (folded(first)[:1],)  # the usual block, which starts with a word: the loop's first step
     for end, char in enumerate(text[:_HEAD_LIMIT], 1):
         if char.isalpha() or char.isdecimal() or char == "_":
             return tuple(folded(c)[:1] for c in text[:end])
