@@ -310,6 +310,8 @@ class PatternSet:
         for f in self.files:
             self.months.update(f.months)
             self.agencies.update(f.agencies)
+        # Agencies by their case-folded names, for names printed in another case ("REUTERS").
+        self.folded_agencies = {name.casefold(): short for name, short in self.agencies.items()}
         self.weekdays = frozenset(w.casefold() for f in self.files for w in f.weekdays)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
