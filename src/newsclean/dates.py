@@ -59,6 +59,7 @@ _YMD = regex.compile(
 _CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号]?")
 _DIGIT = regex.compile(r"\d")
 _TWO_DIGITS = regex.compile(r"\d\d")
+_FOUR_DIGITS = regex.compile(r"\d{4}")  # the year of every date form but day-month-year numbers
 _TIME = regex.compile(
     # "0339 GMT": wire copy writes the clock without a colon, before a UTC label only.
     r"(?<![\d:])(?P<H>\d{1,2})(?:[:.h]|(?=[0-5]\d\s*(?:GMT|UTC)\b))(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?!\d)\s*"
@@ -158,18 +159,33 @@ def find_date(text: str, *, lang: str | None = None, near: datetime | None = Non
     >>> find_date("Posted Nov 18, 8:19 PM", lang="en") is None
     True
     """
+    if near is None:
+        # Stages ask about the same lines again and again (bylines, date lines, the header zone).
+        return _find_full_date(text, lang)
+    return _find_date(text, lang, near)
+
+
+# Keyed on lines of a few pages, which the blocks hold anyway; results are immutable.
+@lru_cache(maxsize=4096)
+def _find_full_date(text: str, lang: str | None) -> FoundDate | None:
+    """:func:`find_date` without ``near``, remembered."""
+    return _find_date(text, lang, None)
+
+
+def _find_date(text: str, lang: str | None, near: datetime | None) -> FoundDate | None:
     text = text[:2000]
     # Every full date has a year of at least two digits in a row, and a date without its year a day.
     if (_DIGIT if near is not None else _TWO_DIGITS).search(text) is None:
         return None  # most lines hold no number at all: one search instead of seven
     found: list[tuple[int, int, int, int, int, datetime | None]] = []
     yearless: list[tuple[int, int, int, int, int, datetime | None]] = []
-    m = _ISO.search(text)
+    table = _month_table(lang)
+    # Only the day-month-year numbers (_NUMERIC) may print a year in fewer than four digits.
+    four_digits = _FOUR_DIGITS.search(text) is not None
+    m = _ISO.search(text) if four_digits else None
     if m:
         found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), _iso_time(m)))
-    mdy, dmy = _named_patterns()
-    table = _month_table(lang)
-    for pattern in (mdy, dmy):
+    for pattern in _named_patterns() if four_digits else ():
         m = pattern.search(text)
         if m:
             month = table.get(m["mon"].casefold())
@@ -184,7 +200,7 @@ def find_date(text: str, *, lang: str | None = None, near: datetime | None = Non
         month_first = month_first or (b > 12 and a <= 12)
         day, month = (b, a) if month_first else (a, b)
         found.append((m.start(), m.end(), year, month, day, None))
-    for pattern in (_YMD, _CJK):
+    for pattern in (_YMD, _CJK) if four_digits else ():
         m = pattern.search(text)
         if m:
             found.append((m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), None))

@@ -149,13 +149,26 @@ def stopword_scores(text: str) -> Counter[str]:
 
 
 def _scores(words: Counter[str]) -> Counter[str]:
-    scores: Counter[str] = Counter()
+    # One look-up per distinct word of the text, not one per word and language: a word found
+    # in some list then counts for each language whose list has it.
+    languages_of = _stopword_languages()
+    totals = dict.fromkeys(PACKAGED_LANGUAGES, 0)
+    for word in languages_of.keys() & words.keys():
+        count = words[word]
+        for lang in languages_of[word]:
+            totals[lang] += count
+    # In the languages' order, as ties between them are broken.
+    return Counter({lang: total for lang, total in totals.items() if total > 0})
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Each stopword of the packaged languages, with the languages whose list has it."""
+    languages: dict[str, list[str]] = {}
     for lang in PACKAGED_LANGUAGES:
-        stop = _stopwords(lang)
-        if stop is None:
-            continue
-        scores[lang] = sum(map(words.__getitem__, stop.intersection(words)))
-    return +scores
+        for word in _stopwords(lang) or ():
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
 
 
 @cache

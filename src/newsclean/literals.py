@@ -122,13 +122,13 @@ class LiteralIndex:
     def present(self, haystack: str) -> frozenset[str]:
         """The literals that occur in ``haystack`` (already :func:`folded`)."""
         if self._few is not None:
-            return frozenset(filter(haystack.__contains__, self._few))
+            return _frozen(filter(haystack.__contains__, self._few))
         by_gram = self._by_gram
         grams = self._grams.intersection(zip(haystack, haystack[1:], haystack[2:], strict=False))
         found = [w for gram in grams for w in by_gram[gram] if w in haystack]
         if self._short:
             found.extend(w for w in self._short if w in haystack)
-        return frozenset(found)
+        return _frozen(found)
 
 
 #: Words a :class:`LiteralScreen` remembers (a vocabulary, not a corpus); past this it starts afresh.
@@ -190,7 +190,7 @@ class LiteralScreen:
             learnt = self._learn(unknown)
             folded_hits.update(learnt[0])
             cased_hits.update(learnt[1])
-        return frozenset(folded_hits), frozenset(cased_hits)
+        return _frozen(folded_hits), _frozen(cased_hits)
 
     def _learn(self, words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
         """The literals in words not seen before, all scanned at once, and remembered word by word."""
@@ -212,8 +212,8 @@ class LiteralScreen:
                 self._plain_words.discard(word)
                 if len(word) <= _LONGEST_KNOWN_WORD:
                     self._word_hits[word] = (
-                        frozenset(filter(folded_words[line].__contains__, found[0])),
-                        frozenset(filter(word.__contains__, found[1])),
+                        _frozen(filter(folded_words[line].__contains__, found[0])),
+                        _frozen(filter(word.__contains__, found[1])),
                     )
         return found
 
@@ -228,6 +228,13 @@ class LiteralScreen:
         if not folded_spaced and not cased_spaced:
             return found
         return found[0].union(folded_spaced), found[1].union(cased_spaced)
+
+
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    """``frozenset(items)``, or one shared empty set: most texts hold no literal, and a new empty
+    set per text is garbage for the collector to walk."""
+    found = frozenset(items)
+    return found if found else _NONE
 
 
 def _lines_holding(text: str, literals: frozenset[str]) -> set[int]:
@@ -469,6 +476,9 @@ def text_head(text: str) -> tuple[str, ...] | None:
     >>> text_head("Straße"), text_head("© 2024"), text_head("")
     (('s',), ('©', ' ', '2'), ())
     """
+    first = text[:1]
+    if first.isalpha() or first.isdecimal() or first == "_":
+        return (folded(first)[:1],)  # the usual block, which starts with a word: the loop's first step
     for end, char in enumerate(text[:_HEAD_LIMIT], 1):
         if char.isalpha() or char.isdecimal() or char == "_":
             return tuple(folded(c)[:1] for c in text[:end])

@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -98,12 +100,21 @@ def _title_word(word: str) -> str:
 
 def agency_name(text: str, lang: str | None) -> str | None:
     """The short name of a wire agency written as ``text``, if it is one."""
-    agencies = pattern_set(lang).agencies
+    patterns = pattern_set(lang)
     text = text.strip(" .,:;()")
-    if text in agencies:
-        return agencies[text]
-    folded = {k.casefold(): v for k, v in agencies.items()}
-    return folded.get(text.casefold())
+    if text in patterns.agencies:
+        return patterns.agencies[text]
+    return patterns.folded_agencies.get(text.casefold())
+
+
+@lru_cache(maxsize=64)
+def _name_splitter(conjunctions: tuple[str, ...]) -> Any:
+    """The separators between the names of a byline: commas, and the language's conjunctions
+    ("and", "und"); compiled once per language rather than per byline."""
+    conj = "|".join(regex.escape(c) for c in conjunctions) or "and"
+    return regex.compile(
+        rf"\s*[,，、]\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+|(?<=\p{{Han}})\s+(?=\p{{Han}})", regex.I
+    )
 
 
 def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
@@ -124,10 +135,7 @@ def parse_byline_names(text: str, *, lang: str | None) -> BylineParse:
             result.contributors = others.names
             text = text[: helped.start()]
     segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
-    conj = "|".join(regex.escape(c) for c in patterns.conjunctions) or "and"
-    splitter = regex.compile(
-        rf"\s*[,，、]\s*(?:(?:{conj})\s+)?|\s+(?:{conj})\s+|(?<=\p{{Han}})\s+(?=\p{{Han}})", regex.I
-    )
+    splitter = _name_splitter(patterns.conjunctions)
     for segment in segments:
         agency = agency_name(segment, lang)
         if agency:

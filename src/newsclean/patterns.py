@@ -42,6 +42,7 @@ REGEX_TIMEOUT = 0.25
 
 _MEMO_SIZE = 50_000
 _PROBE_MEMO_SIZE = 4096  # blocks of a few pages: enough for every stage to reuse a block's probe
+_UNKNOWN: Any = object()  # not in the memo (None is a remembered "no rule fires")
 
 #: Languages with a packaged pattern file, besides the neutral ``xx``.
 PACKAGED_LANGUAGES = tuple("de en es fr it nl pl pt ru zh ja tr sv ar ko cs id uk vi hi el da nb ro".split())  # noqa: SIM905
@@ -309,6 +310,8 @@ class PatternSet:
         for f in self.files:
             self.months.update(f.months)
             self.agencies.update(f.agencies)
+        # Agencies by their case-folded names, for names printed in another case ("REUTERS").
+        self.folded_agencies = {name.casefold(): short for name, short in self.agencies.items()}
         self.weekdays = frozenset(w.casefold() for f in self.files for w in f.weekdays)
         self.conjunctions = tuple(dict.fromkeys(c for f in self.files for c in f.conjunctions))
         self._by_kind: dict[str, tuple[Rule, ...]] = {}
@@ -338,8 +341,9 @@ class PatternSet:
         of one site repeat their menus and footers line for line.
         """
         key = (kind, text)
-        if key in self._memo:
-            return self._memo[key]
+        found: tuple[Rule, Any] | None = self._memo.get(key, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
         found = self._first_match(kind, text)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
@@ -508,6 +512,8 @@ class _Plan:
     def candidates(self, probe: _Probe) -> Sequence[tuple[Rule, _Screens | None]]:
         """The rules, in order, that may fire on the text of ``probe``, each with its
         :func:`_search_screens`."""
+        if not probe.present and not probe.cased:
+            return self.unscreened_entries  # most blocks hold no literal of the pattern set at all
         literals = self.literal_keys.intersection(probe.present)
         cased = self.cased_keys.intersection(probe.cased)
         if not literals and not cased:

@@ -149,4 +149,5 @@ def _agency_suffix(text: str, lang: str | None) -> tuple[str, str | None]:
 def _is_marked_caption(block: Block) -> bool:
     if block.tag == "figcaption":
         return True
-    return bool(_CAPTION_CONTEXT.intersection(block.context.split()[-4:]))
+    # A dump's lines have no containers: no need to split an empty context.
+    return bool(block.context) and bool(_CAPTION_CONTEXT.intersection(block.context.split()[-4:]))

@@ -19,6 +19,7 @@ is also the article's agency.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -249,13 +250,25 @@ def _lead_position(doc: Document, opening: list[Block]) -> int:
     return 1 if word_key(opening[0].text) == word_key(description) else 0
 
 
+_DASHES = ("—", "–", "-")  # one of them is in every dash the site-credit pattern accepts
+
+
+@lru_cache(maxsize=64)
+def _site_credit_pattern(site: str) -> regex.Pattern[str]:
+    """The site's name, in any case, then a dash (compiled once per site: pages of one site
+    share it)."""
+    return regex.compile(rf"(?i:{regex.escape(site)})\s*(?:—|–|--|-)\s+")
+
+
 def _site_credit(doc: Document, block: Block) -> bool:
     """The outlet crediting itself where a dateline stands ("PanARMENIAN.Net - Verified video
     footage..."): the page's own site name, then a dash. An outlet, so not the article's agency."""
     site = doc.site_name
     if not site or len(site) > _MAX_SITE_CHARS:
         return False
-    m = regex.match(rf"(?i:{regex.escape(site)})\s*(?:—|–|--|-)\s+", block.text)
+    if not any(dash in block.text for dash in _DASHES):
+        return False  # no dash to end the credit: the pattern below need not be built
+    m = _site_credit_pattern(site).match(block.text)
     if m is None:
         return False
     rest = block.text[m.end() :]

@@ -278,6 +278,8 @@ def _find_headline(
     blocks: list[Block], candidates: list[tuple[str, str | None]]
 ) -> tuple[Block | None, tuple[str, str | None] | None]:
     """The printed headline: an exact word-key match first, else the closest headline-like block."""
+    if not candidates:
+        return None, None  # nothing to look for (a dump without a page title): no block's key needed
     # Prefer a heading element when the page marks one up.
     ordered = sorted(blocks, key=lambda b: (b.tag not in {"h1", "h2"}, b.index))
     block_keys = [(word_key(b.text), b) for b in ordered]
