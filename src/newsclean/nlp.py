@@ -55,6 +55,14 @@ def _matcher(lang: str | None, rule_id: str, tokens_json: str) -> Matcher:
     return matcher
 
 
+def prepare_token_rule(rule: Rule) -> None:
+    """Build the tokenizer and Matcher of a token rule now, not on the first line that gets
+    past its first-word screen (which may be deep into a batch, in every recycled worker)."""
+    lang = _rule_lang(rule)
+    _matcher(lang, rule.qualified_id, rule.tokens_json)
+    tokenizer_only(lang, "")
+
+
 def _rule_lang(rule: Rule) -> str | None:
     return rule.lang if rule.lang != "xx" else None
 
