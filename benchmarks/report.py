@@ -344,7 +344,11 @@ def render_markdown(report: dict[str, Any]) -> str:
                 "Each system runs in its own process pinned to one CPU; docs/s is documents per second of "
                 "CPU time (`time.process_time`) over one pass, after one untimed warm-up call "
                 "(shown as *first call*). Peak RSS is the worker's own maximum resident set, which includes "
-                "the corpus inputs held in memory (*RSS above inputs* subtracts them).",
+                "the corpus inputs held in memory (*RSS above inputs* subtracts them). newsclean's *import "
+                "CPU s* includes `prepare_languages(tokenizers=True)`, which builds every shipped "
+                "language's patterns and the spaCy tokenizers of its token rules before the timed pass, "
+                "as a long run has them; those tokenizers are about 100 MB of its RSS (a batch worker "
+                "builds only those of the languages it meets: docs/batch-benchmarks.md).",
                 "",
                 table,
                 "",
