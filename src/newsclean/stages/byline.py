@@ -447,12 +447,20 @@ def _metadata_disagrees(doc: Document, parsed: BylineParse) -> bool:
     printed = [
         part
         for part in (p.strip() for p in _AUTHOR_SPLIT.split(meta))
-        if len(part.split()) >= 2 and any(_printed_pattern(part).search(b.text) for b in near)
+        if len(part.split()) >= 2 and _printed_near(part, near)
     ]
     if not printed:
         return False
     names = {" ".join(regex.findall(r"\p{L}+", n.casefold())) for n, _ in parsed.names}
     return not any(" ".join(regex.findall(r"\p{L}+", p.casefold())) in names for p in printed)
+
+
+def _printed_near(raw: str, near: list[Block]) -> bool:
+    """Whether a block of ``near`` prints the name ``raw`` (its pattern built once, not per block)."""
+    if not near:
+        return False
+    pattern = _printed_pattern(raw)
+    return any(pattern.search(b.text) for b in near)
 
 
 def _opening_prose(doc: Document, zone: list[Block]) -> Block | None:
