@@ -379,8 +379,8 @@ class Byline:
 def _names_of_byline(text: str, byline: str, parsed: BylineParse) -> bool:
     """``text`` is the end of the byline and holds all its names: the byline without its prefix."""
     return (
-        len(text.split()) >= 2
-        and byline.endswith(text)
+        byline.endswith(text)  # first: it turns away almost every line without splitting it
+        and len(text.split()) >= 2
         and bool(parsed.names)
         and all(raw in text for _, raw in parsed.names)
     )
