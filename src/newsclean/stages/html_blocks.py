@@ -216,8 +216,7 @@ class BlockRenderer:
         max_depth = self.max_depth
         walker = etree.iterwalk(root, events=("start", "end"))
         # The loop is the renderer's hot path (two events per element): element text and
-        # tail text share one place at its end, and boundaries that close no visible text
-        # (most of them) are settled inline.
+        # tail text share one place at its end.
         for event, el in walker:
             if event == "start":
                 depth += 1
@@ -234,11 +233,7 @@ class BlockRenderer:
                         self.line_break(block_tags[-1], context)
                     continue
                 if kind == _BLOCK:
-                    if line.visible:
-                        self.flush(block_tags[-1], context, gap_after=True)
-                    else:
-                        self.gap_next = True
-                        line.parts.clear()
+                    self.flush(block_tags[-1], context, gap_after=True)
                     block_tags.append(tag)
                 elif kind == _LINK:
                     link_depth += 1
@@ -254,11 +249,7 @@ class BlockRenderer:
                 else:
                     kind = _KINDS.get(open_tags[-1], _INLINE)
                     if kind == _BLOCK:
-                        if line.visible:
-                            self.flush(block_tags[-1], context, gap_after=True)
-                        else:
-                            self.gap_next = True
-                            line.parts.clear()
+                        self.flush(block_tags[-1], context, gap_after=True)
                         block_tags.pop()
                     elif kind == _CELL:
                         self.add_text(" ", False)
